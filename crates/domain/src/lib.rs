@@ -1,0 +1,37 @@
+//! Gongbang's pure rules: everything a quote, an order and a pickup decide, with no IO.
+//!
+//! This crate knows nothing about HTTP, JSON, databases or the clock: callers pass
+//! `now` and the stored facts in, and get decisions back. It compiles for
+//! `wasm32-unknown-unknown` so that the fitting widget runs the very same rules as the
+//! server.
+//!
+//! Layout:
+//! - [`money`]: integer KRW, deposits and display conversion from an operator rate table.
+//! - [`language`]: the four supported languages and `Accept-Language` negotiation.
+//! - [`catalogue`]: products, option groups, and turning a requested configuration into
+//!   a priced [`catalogue::Configuration`].
+//! - [`calendar`]: workshop working days, holidays and daily capacity.
+//! - [`schedule`]: placing production minutes into free workshop capacity.
+//! - [`counter`]: pickup counters, their opening hours and pickup deadlines.
+//! - [`itinerary`]: a traveller's arrival, departure and chosen counter.
+//! - [`quote`]: ready-by times, feasibility, reasons and alternatives for a set of items.
+//! - [`order`]: the order state machine.
+//! - [`pickup_code`]: short, unambiguous pickup codes with a check character.
+
+pub mod calendar;
+pub mod catalogue;
+pub mod counter;
+mod error;
+pub mod itinerary;
+pub mod language;
+pub mod money;
+pub mod order;
+pub mod pickup_code;
+pub mod quote;
+pub mod schedule;
+
+pub use error::Error;
+
+/// The offset of Asia/Seoul. Korea has kept UTC+9 without daylight saving since 1988,
+/// so a fixed offset is exact for every Seoul workshop and counter.
+pub const SEOUL: time::UtcOffset = time::macros::offset!(+9);
