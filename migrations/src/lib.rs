@@ -1,1 +1,23 @@
-//! placeholder
+//! Gongbang's schema, as an ordered list of sea-orm migrations.
+//!
+//! The server runs [`Migrator`] at start, on SQLite and PostgreSQL alike; tests run the
+//! same migrations, never a schema derived from entities. See `README.md` for the rules
+//! (names, and never editing an applied migration).
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261125_000001_create_catalogue;
+mod m20261125_000002_create_orders;
+
+/// Applies Gongbang's migrations in order.
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![
+            Box::new(m20261125_000001_create_catalogue::Migration),
+            Box::new(m20261125_000002_create_orders::Migration),
+        ]
+    }
+}

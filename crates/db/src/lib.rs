@@ -1,1 +1,29 @@
-//! placeholder
+//! Gongbang's storage: the only crate that knows sea-orm and SQL.
+//!
+//! It opens SQLite (the embedded default) or PostgreSQL, applies the migrations, and
+//! offers free functions that read stored facts as `domain` values and write decisions
+//! the server made with `domain` rules. It decides nothing itself, with one exception
+//! that must live next to the data: reserving capacity re-checks each day's free minutes
+//! atomically, so that two server processes never promise the same workshop hours.
+//!
+//! Layout:
+//! - [`entities`]: one sea-orm entity per table, mirroring `migrations/`.
+//! - [`catalogue`]: workshops, counters, products and rates, read as domain values.
+//! - [`capacity`]: day loads and the atomic reservation of production minutes.
+//! - [`orders`]: storing, reading, re-planning and cancelling orders; idempotency keys.
+//! - [`seed`]: the shape of catalogue data to load (the demo data uses it).
+//! - [`settings`]: server-wide settings shared by every process, such as the token secret.
+
+pub mod capacity;
+pub mod catalogue;
+mod codec;
+mod connect;
+pub mod entities;
+mod error;
+pub mod orders;
+pub mod seed;
+pub mod settings;
+
+pub use connect::connect;
+pub use error::Error;
+pub use sea_orm::{DatabaseConnection, DatabaseTransaction, TransactionTrait};

@@ -107,7 +107,11 @@ impl WorkshopCalendar {
 
     /// Production capacity on `date`: zero on days off.
     pub fn capacity_on(&self, date: Date) -> WorkMinutes {
-        if self.is_working_day(date) { self.minutes_per_day } else { WorkMinutes::ZERO }
+        if self.is_working_day(date) {
+            self.minutes_per_day
+        } else {
+            WorkMinutes::ZERO
+        }
     }
 
     /// The first working day on or after `date`, within the search horizon.
@@ -120,7 +124,9 @@ impl WorkshopCalendar {
         if n == 0 {
             return Some(date);
         }
-        days_from(date.next_day()?).filter(|d| self.is_working_day(*d)).nth(usize::from(n) - 1)
+        days_from(date.next_day()?)
+            .filter(|d| self.is_working_day(*d))
+            .nth(usize::from(n) - 1)
     }
 
     /// The local date of an instant at the workshop.
@@ -158,17 +164,32 @@ pub(crate) mod tests {
     #[test]
     fn weekends_and_holidays_have_no_capacity() {
         let calendar = tailor();
-        assert_eq!(calendar.capacity_on(date!(2026 - 12 - 24)), WorkMinutes::hours(8));
-        assert_eq!(calendar.capacity_on(date!(2026 - 12 - 25)), WorkMinutes::ZERO);
-        assert_eq!(calendar.capacity_on(date!(2026 - 12 - 26)), WorkMinutes::ZERO);
+        assert_eq!(
+            calendar.capacity_on(date!(2026 - 12 - 24)),
+            WorkMinutes::hours(8)
+        );
+        assert_eq!(
+            calendar.capacity_on(date!(2026 - 12 - 25)),
+            WorkMinutes::ZERO
+        );
+        assert_eq!(
+            calendar.capacity_on(date!(2026 - 12 - 26)),
+            WorkMinutes::ZERO
+        );
     }
 
     #[test]
     fn working_days_skip_weekends_and_holidays() {
         let calendar = tailor();
         // Thursday 24 December + 1 working day skips the holiday and the weekend.
-        assert_eq!(calendar.add_working_days(date!(2026 - 12 - 24), 1), Some(date!(2026 - 12 - 28)));
-        assert_eq!(calendar.add_working_days(date!(2026 - 12 - 24), 0), Some(date!(2026 - 12 - 24)));
+        assert_eq!(
+            calendar.add_working_days(date!(2026 - 12 - 24), 1),
+            Some(date!(2026 - 12 - 28))
+        );
+        assert_eq!(
+            calendar.add_working_days(date!(2026 - 12 - 24), 0),
+            Some(date!(2026 - 12 - 24))
+        );
         assert_eq!(
             calendar.working_day_on_or_after(date!(2026 - 12 - 26)),
             Some(date!(2026 - 12 - 28))
@@ -177,7 +198,10 @@ pub(crate) mod tests {
 
     #[test]
     fn a_calendar_without_working_days_finds_none() {
-        let closed = WorkshopCalendar { working_days: WeekdaySet::of(&[]), ..tailor() };
+        let closed = WorkshopCalendar {
+            working_days: WeekdaySet::of(&[]),
+            ..tailor()
+        };
         assert_eq!(closed.working_day_on_or_after(date!(2026 - 12 - 1)), None);
     }
 

@@ -36,8 +36,12 @@ pub enum Category {
 
 impl Category {
     /// Every category.
-    pub const ALL: [Category; 4] =
-        [Category::Garment, Category::Shoes, Category::Bag, Category::Printed];
+    pub const ALL: [Category; 4] = [
+        Category::Garment,
+        Category::Shoes,
+        Category::Bag,
+        Category::Printed,
+    ];
 
     /// The stable code used on the wire and in storage.
     pub const fn code(self) -> &'static str {
@@ -54,11 +58,14 @@ impl FromStr for Category {
     type Err = Error;
 
     fn from_str(code: &str) -> Result<Self, Error> {
-        Category::ALL.into_iter().find(|c| c.code() == code).ok_or_else(|| Error::UnknownName {
-            kind: "category",
-            given: code.to_owned(),
-            expected: "garment, shoes, bag, printed",
-        })
+        Category::ALL
+            .into_iter()
+            .find(|c| c.code() == code)
+            .ok_or_else(|| Error::UnknownName {
+                kind: "category",
+                given: code.to_owned(),
+                expected: "garment, shoes, bag, printed",
+            })
     }
 }
 
@@ -84,7 +91,11 @@ impl Quantity {
             .ok()
             .filter(|q| (Self::MIN..=Self::MAX).contains(q))
             .map(Quantity)
-            .ok_or(Error::QuantityOutOfRange { given: requested, min: Self::MIN, max: Self::MAX })
+            .ok_or(Error::QuantityOutOfRange {
+                given: requested,
+                min: Self::MIN,
+                max: Self::MAX,
+            })
     }
 
     /// The number of units.
@@ -201,7 +212,9 @@ impl Product {
     /// groups take their default, and the unit price and minutes follow.
     pub fn configure(&self, requested: &BTreeMap<String, String>) -> Result<Configuration, Error> {
         if let Some(unknown) = requested.keys().find(|code| self.group(code).is_none()) {
-            return Err(Error::UnknownOptionGroup { group: unknown.clone() });
+            return Err(Error::UnknownOptionGroup {
+                group: unknown.clone(),
+            });
         }
         let mut unit_price = self.base_price;
         let mut minutes = i64::from(self.unit_minutes.get());
@@ -211,15 +224,25 @@ impl Product {
             let (value, price_delta, minutes_delta) = group.resolve(asked)?;
             unit_price = unit_price.checked_add(price_delta)?;
             minutes += i64::from(minutes_delta);
-            selections.push(Selection { group: group.code.clone(), value });
+            selections.push(Selection {
+                group: group.code.clone(),
+                value,
+            });
         }
         let unit_minutes = u32::try_from(minutes.max(1))
             .map(WorkMinutes::new)
             .map_err(|_| Error::AmountOutOfRange)?;
         if unit_price < Krw::ZERO {
-            return Err(Error::InvalidData(format!("product {} prices below zero", self.id.0)));
+            return Err(Error::InvalidData(format!(
+                "product {} prices below zero",
+                self.id.0
+            )));
         }
-        Ok(Configuration { selections, unit_price, unit_minutes })
+        Ok(Configuration {
+            selections,
+            unit_price,
+            unit_minutes,
+        })
     }
 
     /// The option group with this code.
@@ -238,10 +261,17 @@ impl OptionGroup {
                         Error::InvalidData(format!("group {} has no default", self.code))
                     })?,
                     Some(code) => values.iter().find(|v| v.code == code).ok_or_else(|| {
-                        Error::UnknownOptionValue { group: self.code.clone(), value: code.into() }
+                        Error::UnknownOptionValue {
+                            group: self.code.clone(),
+                            value: code.into(),
+                        }
                     })?,
                 };
-                Ok((chosen.code.clone(), chosen.price_delta, chosen.minutes_delta))
+                Ok((
+                    chosen.code.clone(),
+                    chosen.price_delta,
+                    chosen.minutes_delta,
+                ))
             }
             OptionKind::Text(rule) => {
                 let text = asked.unwrap_or("").trim();
@@ -261,7 +291,9 @@ impl TextRule {
     pub fn check(&self, group: &str, text: &str) -> Result<(), Error> {
         if text.is_empty() {
             return if self.required {
-                Err(Error::MissingOption { group: group.to_owned() })
+                Err(Error::MissingOption {
+                    group: group.to_owned(),
+                })
             } else {
                 Ok(())
             };
@@ -273,11 +305,18 @@ impl TextRule {
             }
         }
         if !rejected.is_empty() {
-            return Err(Error::CharactersNotAllowed { group: group.to_owned(), rejected });
+            return Err(Error::CharactersNotAllowed {
+                group: group.to_owned(),
+                rejected,
+            });
         }
         let given = text.chars().count();
         if given > self.max_chars {
-            return Err(Error::TextTooLong { group: group.to_owned(), max: self.max_chars, given });
+            return Err(Error::TextTooLong {
+                group: group.to_owned(),
+                max: self.max_chars,
+                given,
+            });
         }
         Ok(())
     }
@@ -325,7 +364,10 @@ pub(crate) mod tests {
     }
 
     fn options(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
-        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
     }
 
     #[test]
@@ -338,7 +380,9 @@ pub(crate) mod tests {
 
     #[test]
     fn chosen_options_add_price_and_minutes() {
-        let config = shirt().configure(&options(&[("fabric", "linen"), ("monogram", "JK")])).unwrap();
+        let config = shirt()
+            .configure(&options(&[("fabric", "linen"), ("monogram", "JK")]))
+            .unwrap();
         assert_eq!(config.unit_price, Krw::new(235_000));
         assert_eq!(config.unit_minutes, WorkMinutes::new(330));
     }
@@ -348,11 +392,16 @@ pub(crate) mod tests {
         let product = shirt();
         assert_eq!(
             product.configure(&options(&[("collar", "wide")])),
-            Err(Error::UnknownOptionGroup { group: "collar".into() })
+            Err(Error::UnknownOptionGroup {
+                group: "collar".into()
+            })
         );
         assert_eq!(
             product.configure(&options(&[("fabric", "silk")])),
-            Err(Error::UnknownOptionValue { group: "fabric".into(), value: "silk".into() })
+            Err(Error::UnknownOptionValue {
+                group: "fabric".into(),
+                value: "silk".into()
+            })
         );
     }
 
@@ -361,14 +410,24 @@ pub(crate) mod tests {
         let result = shirt().configure(&options(&[("monogram", "a😀a")]));
         assert_eq!(
             result,
-            Err(Error::CharactersNotAllowed { group: "monogram".into(), rejected: "a😀".into() })
+            Err(Error::CharactersNotAllowed {
+                group: "monogram".into(),
+                rejected: "a😀".into()
+            })
         );
     }
 
     #[test]
     fn monogram_longer_than_allowed_is_refused() {
         let result = shirt().configure(&options(&[("monogram", "ABCD")]));
-        assert_eq!(result, Err(Error::TextTooLong { group: "monogram".into(), max: 3, given: 4 }));
+        assert_eq!(
+            result,
+            Err(Error::TextTooLong {
+                group: "monogram".into(),
+                max: 3,
+                given: 4
+            })
+        );
     }
 
     #[test]

@@ -72,7 +72,8 @@ impl Counter {
             PickupRule::LastOpenDayBeforeDeparture => {
                 let first_day = ready.to_offset(self.offset).date();
                 let pickup_day = days_from(first_day).find(|day| {
-                    self.open_days.contains(day.weekday()) && self.local(*day, self.closes_at) >= ready
+                    self.open_days.contains(day.weekday())
+                        && self.local(*day, self.closes_at) >= ready
                 })?;
                 Some(self.local(pickup_day.next_day()?, Time::MIDNIGHT))
             }
@@ -115,14 +116,18 @@ pub(crate) mod tests {
 
     #[test]
     fn airport_deadline_is_three_hours_before_departure() {
-        let deadline = airport().pickup_deadline(datetime!(2026-12-10 14:00 +9)).unwrap();
+        let deadline = airport()
+            .pickup_deadline(datetime!(2026-12-10 14:00 +9))
+            .unwrap();
         assert_eq!(deadline, datetime!(2026-12-10 11:00 +9));
     }
 
     #[test]
     fn city_shop_deadline_is_closing_on_the_last_open_day_before_departure() {
         // Departing Monday 14 December: Sunday is closed, so Saturday 20:00.
-        let deadline = city_shop().pickup_deadline(datetime!(2026-12-14 09:00 +9)).unwrap();
+        let deadline = city_shop()
+            .pickup_deadline(datetime!(2026-12-14 09:00 +9))
+            .unwrap();
         assert_eq!(deadline, datetime!(2026-12-12 20:00 +9));
     }
 

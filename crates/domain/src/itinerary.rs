@@ -32,9 +32,16 @@ impl Itinerary {
             return Err(Error::TripInPast { departure });
         }
         if departure - now > Duration::days(i64::from(MAX_DAYS_AHEAD)) {
-            return Err(Error::TripTooFarAhead { departure, max_days: MAX_DAYS_AHEAD });
+            return Err(Error::TripTooFarAhead {
+                departure,
+                max_days: MAX_DAYS_AHEAD,
+            });
         }
-        Ok(Itinerary { arrival, departure, counter_id })
+        Ok(Itinerary {
+            arrival,
+            departure,
+            counter_id,
+        })
     }
 
     /// When the traveller lands.

@@ -45,7 +45,9 @@ impl Language {
                 .find_map(|p| p.trim().strip_prefix("q="))
                 .map_or(1000, parse_quality);
             let primary = tag.split(['-', '_']).next().unwrap_or("");
-            let Ok(language) = primary.parse::<Language>() else { continue };
+            let Ok(language) = primary.parse::<Language>() else {
+                continue;
+            };
             if quality > 0 && best.is_none_or(|(q, _)| quality > q) {
                 best = Some((quality, language));
             }
@@ -102,7 +104,10 @@ pub struct LocalizedText {
 impl LocalizedText {
     /// A text with its English version.
     pub fn new(english: impl Into<String>) -> Self {
-        LocalizedText { english: english.into(), others: BTreeMap::new() }
+        LocalizedText {
+            english: english.into(),
+            others: BTreeMap::new(),
+        }
     }
 
     /// Adds (or replaces) a translation; English replaces the fallback.

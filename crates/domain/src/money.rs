@@ -29,12 +29,18 @@ impl Krw {
 
     /// Adds, refusing overflow.
     pub fn checked_add(self, other: Krw) -> Result<Krw, Error> {
-        self.0.checked_add(other.0).map(Krw).ok_or(Error::AmountOutOfRange)
+        self.0
+            .checked_add(other.0)
+            .map(Krw)
+            .ok_or(Error::AmountOutOfRange)
     }
 
     /// Multiplies by a count, refusing overflow.
     pub fn checked_mul(self, count: u32) -> Result<Krw, Error> {
-        self.0.checked_mul(i64::from(count)).map(Krw).ok_or(Error::AmountOutOfRange)
+        self.0
+            .checked_mul(i64::from(count))
+            .map(Krw)
+            .ok_or(Error::AmountOutOfRange)
     }
 
     /// The share of this amount taken as a deposit, rounded up to the next won so that a
@@ -52,7 +58,7 @@ impl fmt::Display for Krw {
         let digits = self.0.unsigned_abs().to_string();
         let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
         for (i, digit) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
                 grouped.push(',');
             }
             grouped.push(digit);
@@ -162,7 +168,9 @@ impl RateTable {
     /// Sets or replaces the rate of one currency. A zero rate is refused.
     pub fn set(&mut self, currency: CurrencyCode, rate: Rate) -> Result<(), Error> {
         if rate.milliwon_per_unit == 0 || rate.minor_digits > 4 {
-            return Err(Error::InvalidData(format!("rate for {currency} is not usable")));
+            return Err(Error::InvalidData(format!(
+                "rate for {currency} is not usable"
+            )));
         }
         self.rates.insert(currency, rate);
         Ok(())
@@ -183,9 +191,13 @@ impl RateTable {
         let numerator = i128::from(amount.won()) * scale * 1000;
         let denominator = i128::from(rate.milliwon_per_unit);
         let rounded = (numerator.abs() * 2 + denominator) / (denominator * 2);
-        let minor_units = i64::try_from(rounded * numerator.signum())
-            .map_err(|_| Error::AmountOutOfRange)?;
-        Ok(DisplayAmount { currency, minor_units, minor_digits: rate.minor_digits })
+        let minor_units =
+            i64::try_from(rounded * numerator.signum()).map_err(|_| Error::AmountOutOfRange)?;
+        Ok(DisplayAmount {
+            currency,
+            minor_units,
+            minor_digits: rate.minor_digits,
+        })
     }
 }
 
@@ -196,9 +208,25 @@ mod tests {
     fn table() -> RateTable {
         let mut table = RateTable::new();
         let usd = CurrencyCode::parse("usd").unwrap();
-        table.set(usd, Rate { milliwon_per_unit: 1_380_500, minor_digits: 2 }).unwrap();
+        table
+            .set(
+                usd,
+                Rate {
+                    milliwon_per_unit: 1_380_500,
+                    minor_digits: 2,
+                },
+            )
+            .unwrap();
         let jpy = CurrencyCode::parse("JPY").unwrap();
-        table.set(jpy, Rate { milliwon_per_unit: 9_250, minor_digits: 0 }).unwrap();
+        table
+            .set(
+                jpy,
+                Rate {
+                    milliwon_per_unit: 9_250,
+                    minor_digits: 0,
+                },
+            )
+            .unwrap();
         table
     }
 
@@ -212,10 +240,19 @@ mod tests {
     #[test]
     fn deposit_rounds_up_to_the_next_won() {
         let thirty = Percent::new(30).unwrap();
-        assert_eq!(Krw::new(100_000).percent_rounded_up(thirty), Krw::new(30_000));
+        assert_eq!(
+            Krw::new(100_000).percent_rounded_up(thirty),
+            Krw::new(30_000)
+        );
         assert_eq!(Krw::new(10_001).percent_rounded_up(thirty), Krw::new(3_001));
-        assert_eq!(Krw::new(5).percent_rounded_up(Percent::new(100).unwrap()), Krw::new(5));
-        assert_eq!(Krw::new(5).percent_rounded_up(Percent::new(0).unwrap()), Krw::ZERO);
+        assert_eq!(
+            Krw::new(5).percent_rounded_up(Percent::new(100).unwrap()),
+            Krw::new(5)
+        );
+        assert_eq!(
+            Krw::new(5).percent_rounded_up(Percent::new(0).unwrap()),
+            Krw::ZERO
+        );
     }
 
     #[test]
@@ -231,13 +268,19 @@ mod tests {
         assert_eq!(estimate.minor_units, 10_000);
         assert_eq!(estimate.to_string(), "100.00 USD");
         let jpy = CurrencyCode::parse("JPY").unwrap();
-        assert_eq!(table.estimate(Krw::new(92_500), jpy).unwrap().to_string(), "10000 JPY");
+        assert_eq!(
+            table.estimate(Krw::new(92_500), jpy).unwrap().to_string(),
+            "10000 JPY"
+        );
     }
 
     #[test]
     fn estimate_in_unknown_currency_is_refused() {
         let eur = CurrencyCode::parse("EUR").unwrap();
-        assert_eq!(table().estimate(Krw::new(1), eur), Err(Error::UnknownCurrency("EUR".into())));
+        assert_eq!(
+            table().estimate(Krw::new(1), eur),
+            Err(Error::UnknownCurrency("EUR".into()))
+        );
     }
 
     #[test]
@@ -248,7 +291,13 @@ mod tests {
 
     #[test]
     fn checked_arithmetic_refuses_overflow() {
-        assert_eq!(Krw::new(i64::MAX).checked_add(Krw::new(1)), Err(Error::AmountOutOfRange));
-        assert_eq!(Krw::new(i64::MAX / 2 + 1).checked_mul(2), Err(Error::AmountOutOfRange));
+        assert_eq!(
+            Krw::new(i64::MAX).checked_add(Krw::new(1)),
+            Err(Error::AmountOutOfRange)
+        );
+        assert_eq!(
+            Krw::new(i64::MAX / 2 + 1).checked_mul(2),
+            Err(Error::AmountOutOfRange)
+        );
     }
 }

@@ -115,12 +115,15 @@ impl FromStr for OrderStatus {
     type Err = Error;
 
     fn from_str(code: &str) -> Result<Self, Error> {
-        S::ALL.into_iter().find(|s| s.code() == code).ok_or_else(|| Error::UnknownName {
-            kind: "order status",
-            given: code.to_owned(),
-            expected: "draft, placed, confirmed, in_production, ready, at_counter, picked_up, \
+        S::ALL
+            .into_iter()
+            .find(|s| s.code() == code)
+            .ok_or_else(|| Error::UnknownName {
+                kind: "order status",
+                given: code.to_owned(),
+                expected: "draft, placed, confirmed, in_production, ready, at_counter, picked_up, \
                        cancelled, declined, no_show, refunded",
-        })
+            })
     }
 }
 
@@ -136,8 +139,17 @@ mod tests {
 
     #[test]
     fn the_happy_path_is_allowed_step_by_step() {
-        let path = [S::Placed, S::Confirmed, S::InProduction, S::Ready, S::AtCounter, S::PickedUp];
-        let end = path.into_iter().try_fold(S::Draft, |status, next| status.transition(next));
+        let path = [
+            S::Placed,
+            S::Confirmed,
+            S::InProduction,
+            S::Ready,
+            S::AtCounter,
+            S::PickedUp,
+        ];
+        let end = path
+            .into_iter()
+            .try_fold(S::Draft, |status, next| status.transition(next));
         assert_eq!(end, Ok(S::PickedUp));
     }
 
@@ -156,7 +168,10 @@ mod tests {
     fn skipping_a_step_is_refused_with_both_states() {
         assert_eq!(
             S::Placed.transition(S::Ready),
-            Err(Error::IllegalTransition { from: S::Placed, to: S::Ready })
+            Err(Error::IllegalTransition {
+                from: S::Placed,
+                to: S::Ready
+            })
         );
         assert!(S::Refunded.transition(S::Placed).is_err());
     }

@@ -38,7 +38,11 @@ impl PickupCode {
 /// The check symbol: weights 1..=8 over symbol values, modulo 31, chosen so that the
 /// weighted sum including the check (weight 9) is zero.
 fn check_symbol(symbols: &[u8]) -> u8 {
-    let sum: u32 = symbols.iter().enumerate().map(|(i, s)| (i as u32 + 1) * u32::from(*s)).sum();
+    let sum: u32 = symbols
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (i as u32 + 1) * u32::from(*s))
+        .sum();
     // Find c with (sum + 9c) ≡ 0 (mod 31); 9 * 7 = 63 ≡ 1, so 7 is the inverse of 9.
     let c = (31 - sum % 31) % 31 * 7 % 31;
     c as u8
@@ -46,7 +50,10 @@ fn check_symbol(symbols: &[u8]) -> u8 {
 
 fn symbol_value(c: char) -> Option<u8> {
     let upper = c.to_ascii_uppercase();
-    ALPHABET.iter().position(|b| char::from(*b) == upper).map(|p| p as u8)
+    ALPHABET
+        .iter()
+        .position(|b| char::from(*b) == upper)
+        .map(|p| p as u8)
 }
 
 impl FromStr for PickupCode {

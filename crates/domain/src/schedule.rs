@@ -64,7 +64,9 @@ impl DayLoad {
 
     /// Minutes still free on `date` under `calendar`.
     pub fn free_on(&self, calendar: &WorkshopCalendar, date: Date) -> WorkMinutes {
-        calendar.capacity_on(date).saturating_sub(self.reserved_on(date))
+        calendar
+            .capacity_on(date)
+            .saturating_sub(self.reserved_on(date))
     }
 }
 
@@ -86,13 +88,19 @@ impl ProductionPlan {
 
     /// All minutes of the plan.
     pub fn total(&self) -> WorkMinutes {
-        self.slots.iter().fold(WorkMinutes::ZERO, |sum, s| sum.saturating_add(s.minutes))
+        self.slots
+            .iter()
+            .fold(WorkMinutes::ZERO, |sum, s| sum.saturating_add(s.minutes))
     }
 }
 
 /// The first day production may start for an order placed at `ordered_at`: never the
 /// order day itself, and not before `lead_days` of material preparation have passed.
-pub fn earliest_start(calendar: &WorkshopCalendar, ordered_at: OffsetDateTime, lead_days: u16) -> Date {
+pub fn earliest_start(
+    calendar: &WorkshopCalendar,
+    ordered_at: OffsetDateTime,
+    lead_days: u16,
+) -> Date {
     let order_day = calendar.local_date(ordered_at);
     order_day.saturating_add(Duration::days(i64::from(lead_days) + 1))
 }
@@ -113,7 +121,10 @@ pub fn plan_production(
         }
         let take = load.free_on(calendar, date).min(remaining);
         if take > WorkMinutes::ZERO {
-            slots.push(Slot { date, minutes: take });
+            slots.push(Slot {
+                date,
+                minutes: take,
+            });
             remaining = remaining.saturating_sub(take);
         }
     }
@@ -140,13 +151,24 @@ mod tests {
         let mut load = DayLoad::new();
         load.add(date!(2026 - 12 - 07), WorkMinutes::hours(6));
         // Saturday 5 December: the plan starts on Monday, with 2 free hours, then Tuesday.
-        let plan = plan_production(&calendar, &load, date!(2026 - 12 - 05), WorkMinutes::hours(5))
-            .unwrap();
+        let plan = plan_production(
+            &calendar,
+            &load,
+            date!(2026 - 12 - 05),
+            WorkMinutes::hours(5),
+        )
+        .unwrap();
         assert_eq!(
             plan.slots(),
             [
-                Slot { date: date!(2026 - 12 - 07), minutes: WorkMinutes::hours(2) },
-                Slot { date: date!(2026 - 12 - 08), minutes: WorkMinutes::hours(3) },
+                Slot {
+                    date: date!(2026 - 12 - 07),
+                    minutes: WorkMinutes::hours(2)
+                },
+                Slot {
+                    date: date!(2026 - 12 - 08),
+                    minutes: WorkMinutes::hours(3)
+                },
             ]
         );
         assert_eq!(plan.total(), WorkMinutes::hours(5));
@@ -157,19 +179,35 @@ mod tests {
     fn booking_a_plan_uses_up_the_capacity() {
         let calendar = tailor();
         let mut load = DayLoad::new();
-        let plan = plan_production(&calendar, &load, date!(2026 - 12 - 07), WorkMinutes::hours(8))
-            .unwrap();
+        let plan = plan_production(
+            &calendar,
+            &load,
+            date!(2026 - 12 - 07),
+            WorkMinutes::hours(8),
+        )
+        .unwrap();
         load.book(&plan);
-        assert_eq!(load.free_on(&calendar, date!(2026 - 12 - 07)), WorkMinutes::ZERO);
+        assert_eq!(
+            load.free_on(&calendar, date!(2026 - 12 - 07)),
+            WorkMinutes::ZERO
+        );
         load.remove(date!(2026 - 12 - 07), WorkMinutes::hours(3));
-        assert_eq!(load.free_on(&calendar, date!(2026 - 12 - 07)), WorkMinutes::hours(3));
+        assert_eq!(
+            load.free_on(&calendar, date!(2026 - 12 - 07)),
+            WorkMinutes::hours(3)
+        );
     }
 
     #[test]
     fn a_workshop_that_never_works_has_no_plan() {
         let mut calendar = tailor();
         calendar.minutes_per_day = WorkMinutes::ZERO;
-        let plan = plan_production(&calendar, &DayLoad::new(), date!(2026 - 12 - 07), WorkMinutes::new(1));
+        let plan = plan_production(
+            &calendar,
+            &DayLoad::new(),
+            date!(2026 - 12 - 07),
+            WorkMinutes::new(1),
+        );
         assert_eq!(plan, None);
     }
 }

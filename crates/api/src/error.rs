@@ -1,0 +1,238 @@
+//! The API's one error type and its RFC 9457 `application/problem+json` rendering.
+//!
+//! Every failure a handler can meet becomes an [`ApiError`]; this is the only place that
+//! decides status codes and problem `type`s. Internal causes are logged, never sent.
+
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use serde::Serialize;
+use serde_json::{Map, Value};
+use utoipa::ToSchema;
+
+/// An RFC 9457 problem document.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct Problem {
+    /// A stable URI naming the kind of problem, e.g. `urn:gongbang:problem:unknown-product`.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// A short summary of the kind of problem.
+    pub title: &'static str,
+    /// The HTTP status code.
+    pub status: u16,
+    /// What went wrong with this request, readable by a person.
+    pub detail: String,
+    /// JSON Pointer to the offending request field, when there is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+    /// Extra members for this kind of problem (reasons, alternatives, current status).
+    #[serde(flatten)]
+    #[schema(value_type = Object)]
+    pub extensions: Map<String, Value>,
+}
+
+/// Why a request failed.
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    /// 400: the body is not the JSON we expect.
+    #[error("{detail}")]
+    MalformedBody {
+        /// What the parser said.
+        detail: String,
+    },
+    /// 400: a required header is missing or malformed.
+    #[error("{detail}")]
+    BadHeader {
+        /// Which header and why.
+        detail: String,
+    },
+    /// 413: the body is larger than the limit.
+    #[error("request body is larger than {limit} bytes")]
+    BodyTooLarge {
+        /// The limit in bytes.
+        limit: usize,
+    },
+    /// 415: the body is not `application/json`.
+    #[error("send the body as application/json")]
+    UnsupportedMediaType,
+    /// 422: a field has a value the API cannot accept.
+    #[error("{detail}")]
+    Invalid {
+        /// Stable problem slug, e.g. `unknown-product`.
+        kind: &'static str,
+        /// JSON Pointer to the field.
+        field: String,
+        /// What is wrong with it.
+        detail: String,
+    },
+    /// 404: no such resource, or not yours.
+    #[error("{0} not found")]
+    NotFound(&'static str),
+    /// 409: the order cannot be made in time; carries the quote's reasons and alternatives.
+    #[error("{detail}")]
+    Infeasible {
+        /// Summary.
+        detail: String,
+        /// `reasons` and `alternatives` as in a quote.
+        extensions: Map<String, Value>,
+    },
+    /// 409: the resource is in a state that does not allow this.
+    #[error("{detail}")]
+    Conflict {
+        /// Stable problem slug.
+        kind: &'static str,
+        /// What is in the way.
+        detail: String,
+        /// Extra members (such as the current status).
+        extensions: Map<String, Value>,
+    },
+    /// 422: an idempotency key reused with a different body.
+    #[error("this Idempotency-Key was already used with a different request body")]
+    IdempotencyKeyReused,
+    /// 503: the database is not answering.
+    #[error("the database is not available")]
+    Unavailable,
+    /// 500: something broke on our side.
+    #[error("internal error")]
+    Internal(#[source] anyhow::Error),
+}
+
+/// The API's result type.
+pub type ApiResult<T, E = ApiError> = std::result::Result<T, E>;
+
+impl ApiError {
+    /// A 422 for one field.
+    pub fn invalid(
+        kind: &'static str,
+        field: impl Into<String>,
+        detail: impl Into<String>,
+    ) -> Self {
+        ApiError::Invalid {
+            kind,
+            field: field.into(),
+            detail: detail.into(),
+        }
+    }
+
+    /// Maps a refusal of the domain rules to a problem about the field under `base`
+    /// (a JSON Pointer such as `/items/0`).
+    pub fn from_domain(error: domain::Error, base: &str) -> Self {
+        use domain::Error as E;
+        let at = |suffix: &str| format!("{base}{suffix}");
+        let escape = |group: &str| group.replace('~', "~0").replace('/', "~1");
+        let (kind, field) = match &error {
+            E::QuantityOutOfRange { .. } => ("quantity-out-of-range", at("/quantity")),
+            E::UnknownOptionGroup { group } => {
+                ("unknown-option", at(&format!("/options/{}", escape(group))))
+            }
+            E::UnknownOptionValue { group, .. } => (
+                "unknown-option-value",
+                at(&format!("/options/{}", escape(group))),
+            ),
+            E::MissingOption { group }
+            | E::TextTooLong { group, .. }
+            | E::CharactersNotAllowed { group, .. } => (
+                "invalid-option-text",
+                at(&format!("/options/{}", escape(group))),
+            ),
+            E::DepartureBeforeArrival { .. } => ("departure-before-arrival", at("/departure")),
+            E::TripInPast { .. } => ("trip-in-past", at("/departure")),
+            E::TripTooFarAhead { .. } => ("trip-too-far-ahead", at("/departure")),
+            E::UnknownCurrency(_) | E::MalformedCurrency(_) => ("unknown-currency", at("")),
+            E::UnknownName { .. } => ("invalid-field", at("")),
+            E::InvalidPickupCode(_) => ("invalid-pickup-code", at("")),
+            E::IllegalTransition { from, .. } => {
+                let mut extensions = Map::new();
+                extensions.insert("current_status".into(), Value::from(from.code()));
+                return ApiError::Conflict {
+                    kind: "illegal-transition",
+                    detail: error.to_string(),
+                    extensions,
+                };
+            }
+            E::AmountOutOfRange | E::PercentOutOfRange(_) | E::InvalidData(_) => {
+                return ApiError::Internal(error.into());
+            }
+        };
+        ApiError::Invalid {
+            kind,
+            field,
+            detail: error.to_string(),
+        }
+    }
+
+    fn status(&self) -> StatusCode {
+        match self {
+            ApiError::MalformedBody { .. } | ApiError::BadHeader { .. } => StatusCode::BAD_REQUEST,
+            ApiError::BodyTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
+            ApiError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            ApiError::Invalid { .. } | ApiError::IdempotencyKeyReused => {
+                StatusCode::UNPROCESSABLE_ENTITY
+            }
+            ApiError::NotFound(_) => StatusCode::NOT_FOUND,
+            ApiError::Infeasible { .. } | ApiError::Conflict { .. } => StatusCode::CONFLICT,
+            ApiError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+            ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn slug(&self) -> &'static str {
+        match self {
+            ApiError::MalformedBody { .. } => "malformed-body",
+            ApiError::BadHeader { .. } => "bad-header",
+            ApiError::BodyTooLarge { .. } => "body-too-large",
+            ApiError::UnsupportedMediaType => "unsupported-media-type",
+            ApiError::Invalid { kind, .. } | ApiError::Conflict { kind, .. } => kind,
+            ApiError::NotFound(_) => "not-found",
+            ApiError::Infeasible { .. } => "infeasible",
+            ApiError::IdempotencyKeyReused => "idempotency-key-reused",
+            ApiError::Unavailable => "unavailable",
+            ApiError::Internal(_) => "internal",
+        }
+    }
+
+    /// The problem document sent for this error.
+    pub fn problem(&self) -> Problem {
+        let status = self.status();
+        let (field, extensions) = match self {
+            ApiError::Invalid { field, .. } => (Some(field.clone()), Map::new()),
+            ApiError::Infeasible { extensions, .. } | ApiError::Conflict { extensions, .. } => {
+                (None, extensions.clone())
+            }
+            _ => (None, Map::new()),
+        };
+        Problem {
+            kind: format!("urn:gongbang:problem:{}", self.slug()),
+            title: status.canonical_reason().unwrap_or("Error"),
+            status: status.as_u16(),
+            detail: self.to_string(),
+            field,
+            extensions,
+        }
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        match &self {
+            ApiError::Internal(cause) => tracing::error!(error = ?cause, "request failed"),
+            ApiError::Unavailable => tracing::warn!("database unavailable"),
+            _ => tracing::debug!(error = %self, "request refused"),
+        }
+        let problem = self.problem();
+        let mut response = (self.status(), axum::Json(problem)).into_response();
+        response.headers_mut().insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/problem+json"),
+        );
+        response
+    }
+}
+
+impl From<db::Error> for ApiError {
+    fn from(error: db::Error) -> Self {
+        match error {
+            db::Error::Database(sea_orm::DbErr::ConnectionAcquire(_)) => ApiError::Unavailable,
+            other => ApiError::Internal(other.into()),
+        }
+    }
+}

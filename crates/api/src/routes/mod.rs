@@ -1,0 +1,52 @@
+//! The router: one module per resource, the OpenAPI document, and the widget's files.
+
+mod catalogue;
+mod health;
+pub mod openapi;
+mod orders;
+mod quotes;
+
+use std::path::Path;
+use std::sync::Arc;
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::routing::{get, patch, post};
+use tower_http::services::{ServeDir, ServeFile};
+use tower_http::trace::TraceLayer;
+
+use crate::AppState;
+use crate::error::ApiError;
+use crate::extract::BODY_LIMIT;
+
+/// Shared state as handlers see it.
+pub(crate) type State = axum::extract::State<Arc<AppState>>;
+
+/// Builds the application router.
+pub fn router(state: Arc<AppState>, widget_dir: Option<&Path>) -> Router {
+    let api = Router::new()
+        .route("/workshops", get(catalogue::list_workshops))
+        .route("/counters", get(catalogue::list_counters))
+        .route("/products", get(catalogue::list_products))
+        .route("/products/{id}", get(catalogue::get_product))
+        .route("/quotes", post(quotes::create_quote))
+        .route("/orders", post(orders::create_order))
+        .route("/orders/{id}", get(orders::get_order))
+        .route("/orders/{id}/itinerary", patch(orders::change_itinerary))
+        .route("/orders/{id}/cancel", post(orders::cancel_order))
+        .route("/openapi.json", get(openapi::document))
+        .fallback(|| async { ApiError::NotFound("resource") });
+    let router = Router::new()
+        .route("/healthz", get(health::healthz))
+        .nest("/api/v1", api)
+        .merge(openapi::browsable_page());
+    let router = match widget_dir {
+        Some(dir) => router
+            .fallback_service(ServeDir::new(dir).fallback(ServeFile::new(dir.join("index.html")))),
+        None => router.fallback(|| async { ApiError::NotFound("page") }),
+    };
+    router
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}

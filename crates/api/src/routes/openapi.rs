@@ -1,0 +1,46 @@
+//! The OpenAPI 3 document (`/api/v1/openapi.json`) and its browsable page (`/api/v1/docs`).
+
+use axum::Json;
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+use utoipa_scalar::{Scalar, Servable};
+
+use super::{catalogue, health, orders, quotes};
+
+/// The API description, collected from the handlers' annotations.
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "Gongbang API", version = "1",
+         description = "Pre-order goods from Seoul workshops; collect them at a counter on the way home. \
+                        Money is integer KRW. Errors are RFC 9457 application/problem+json."),
+    paths(health::healthz, catalogue::list_workshops, catalogue::list_counters,
+          catalogue::list_products, catalogue::get_product, quotes::create_quote,
+          orders::create_order, orders::get_order, orders::change_itinerary, orders::cancel_order),
+    modifiers(&OrderToken),
+    tags((name = "catalogue", description = "Workshops, counters and products"),
+         (name = "orders", description = "Quotes and pre-orders"),
+         (name = "health"))
+)]
+pub struct ApiDoc;
+
+struct OrderToken;
+
+impl Modify for OrderToken {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        let scheme = HttpBuilder::new()
+            .scheme(HttpAuthScheme::Bearer)
+            .description(Some("The order token returned once by POST /api/v1/orders"));
+        components.add_security_scheme("order_token", SecurityScheme::Http(scheme.build()));
+    }
+}
+
+/// `GET /api/v1/openapi.json`.
+pub(super) async fn document() -> Json<utoipa::openapi::OpenApi> {
+    Json(ApiDoc::openapi())
+}
+
+/// The browsable page at `/api/v1/docs`.
+pub(super) fn browsable_page<S: Clone + Send + Sync + 'static>() -> axum::Router<S> {
+    Scalar::with_url("/api/v1/docs", ApiDoc::openapi()).into()
+}

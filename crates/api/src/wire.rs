@@ -1,0 +1,55 @@
+//! Wire types shared by several resources: request items and itineraries, and the
+//! rendering of instants in Seoul time.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+use utoipa::ToSchema;
+
+/// One item to quote or order.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ItemRequest {
+    /// The product.
+    pub product_id: i64,
+    /// How many units (1 to 20).
+    pub quantity: i64,
+    /// `{group_code: value_code}` (or the text for a text group such as a monogram);
+    /// omitted groups take their default.
+    #[serde(default)]
+    pub options: BTreeMap<String, String>,
+}
+
+/// The traveller's trip.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ItineraryRequest {
+    /// Landing in Korea, RFC 3339.
+    #[serde(with = "time::serde::rfc3339")]
+    pub arrival: OffsetDateTime,
+    /// Flying home, RFC 3339.
+    #[serde(with = "time::serde::rfc3339")]
+    pub departure: OffsetDateTime,
+    /// The pickup counter.
+    pub counter_id: i64,
+}
+
+/// An instant as shown to people: RFC 3339 in Asia/Seoul (+09:00).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
+#[schema(value_type = String, format = DateTime, example = "2026-12-10T18:00:00+09:00")]
+pub struct SeoulTime(#[serde(with = "time::serde::rfc3339")] pub OffsetDateTime);
+
+impl From<OffsetDateTime> for SeoulTime {
+    fn from(instant: OffsetDateTime) -> Self {
+        SeoulTime(instant.to_offset(domain::SEOUL))
+    }
+}
+
+impl std::fmt::Display for SeoulTime {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use time::format_description::well_known::Rfc3339;
+        let text = self.0.format(&Rfc3339).map_err(|_| std::fmt::Error)?;
+        f.write_str(&text)
+    }
+}
