@@ -51,6 +51,11 @@ pub(crate) fn value(code: &str, labels: LocalizedText, price: i64, minutes: i32)
     }
 }
 
+/// Another value of a choice group that costs no more money or time than the default.
+pub(crate) fn alternative(code: &str, labels: LocalizedText) -> ValueSeed {
+    value(code, labels, 0, 0)
+}
+
 /// A group the traveller picks one value of.
 pub(crate) fn choice(code: &str, labels: LocalizedText, values: Vec<ValueSeed>) -> GroupSeed {
     GroupSeed {

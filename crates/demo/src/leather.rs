@@ -7,7 +7,8 @@ use time::macros::{date, time};
 
 use crate::holidays::{self, Closure};
 use crate::kit::{
-    HANGUL_SYLLABLES, LATIN_MONOGRAM, choice, default_value, monogram, percent, text, value, won,
+    HANGUL_SYLLABLES, LATIN_MONOGRAM, alternative, choice, default_value, monogram, percent, text,
+    value, won,
 };
 
 /// A leather worker and an apprentice in the hanok lanes of Seochon, six days a week.
@@ -128,11 +129,9 @@ fn crossbody() -> ProductSeed {
                 text("Hardware", "금속 장식", "金具", "五金"),
                 vec![
                     default_value("brass", text("Brass", "황동", "真鍮", "黄铜")),
-                    value(
+                    alternative(
                         "nickel-silver",
                         text("Nickel silver", "니켈 실버", "ニッケルシルバー", "镍银"),
-                        0,
-                        0,
                     ),
                 ],
             ),
@@ -197,14 +196,12 @@ fn leather() -> GroupSeed {
         text("Leather colour", "가죽 색상", "革の色", "皮革颜色"),
         vec![
             default_value("natural", text("Natural", "내추럴", "ナチュラル", "原色")),
-            value("tan", text("Tan", "탠", "タン", "棕褐色"), 0, 0),
-            value(
+            alternative("tan", text("Tan", "탠", "タン", "棕褐色")),
+            alternative(
                 "dark-brown",
                 text("Dark brown", "다크 브라운", "ダークブラウン", "深棕色"),
-                0,
-                0,
             ),
-            value("black", text("Black", "블랙", "ブラック", "黑色"), 0, 0),
+            alternative("black", text("Black", "블랙", "ブラック", "黑色")),
             value(
                 "olive",
                 text("Olive", "올리브", "オリーブ", "橄榄绿"),
@@ -221,7 +218,7 @@ fn thread() -> GroupSeed {
         text("Stitching thread", "실 색상", "ステッチ糸の色", "缝线颜色"),
         vec![
             default_value("ivory", text("Ivory", "아이보리", "アイボリー", "象牙白")),
-            value(
+            alternative(
                 "matching",
                 text(
                     "Matching the leather",
@@ -229,10 +226,8 @@ fn thread() -> GroupSeed {
                     "革と同色",
                     "与皮革同色",
                 ),
-                0,
-                0,
             ),
-            value("red", text("Red", "빨강", "レッド", "红色"), 0, 0),
+            alternative("red", text("Red", "빨강", "レッド", "红色")),
         ],
     )
 }

@@ -7,7 +7,9 @@ use domain::language::LocalizedText;
 use time::macros::{date, time};
 
 use crate::holidays::{self, Closure};
-use crate::kit::{LATIN_MONOGRAM, choice, default_value, monogram, percent, text, value, won};
+use crate::kit::{
+    LATIN_MONOGRAM, alternative, choice, default_value, monogram, percent, text, value, won,
+};
 
 /// Two shoemakers in Seongsu-dong, Seoul's shoe district, working weekdays.
 pub(crate) fn workshop() -> WorkshopSeed {
@@ -71,7 +73,7 @@ fn derby() -> ProductSeed {
             width(),
             leather(vec![
                 default_value("black-calf", black_calf()),
-                value("brown-calf", brown_calf(), 0, 0),
+                alternative("brown-calf", brown_calf()),
                 value(
                     "burgundy-calf",
                     text(
@@ -131,7 +133,7 @@ fn loafers() -> ProductSeed {
             size(),
             width(),
             leather(vec![
-                value("black-calf", black_calf(), 0, 0),
+                alternative("black-calf", black_calf()),
                 default_value("brown-calf", brown_calf()),
                 value("snuff-suede", suede(), 30_000, 30),
                 value("shell-cordovan", shell_cordovan(), 280_000, 120),
@@ -171,7 +173,7 @@ fn chelsea_boots() -> ProductSeed {
             width(),
             leather(vec![
                 default_value("black-calf", black_calf()),
-                value("brown-calf", brown_calf(), 0, 0),
+                alternative("brown-calf", brown_calf()),
                 value("snuff-suede", suede(), 30_000, 30),
             ]),
             sole(vec![
@@ -187,7 +189,7 @@ fn chelsea_boots() -> ProductSeed {
                     15_000,
                     20,
                 ),
-                value("leather", leather_sole(), 0, 0),
+                alternative("leather", leather_sole()),
             ]),
         ],
     }

@@ -46,7 +46,8 @@ impl Counter {
     pub fn pickup_deadline(&self, departure: OffsetDateTime) -> Option<OffsetDateTime> {
         match self.pickup_rule {
             PickupRule::BeforeDeparture { minutes } => {
-                departure.checked_sub(Duration::minutes(i64::from(minutes)))
+                let latest = departure.checked_sub(Duration::minutes(i64::from(minutes)))?;
+                self.last_open_moment_at_or_before(latest)
             }
             PickupRule::LastOpenDayBeforeDeparture => {
                 let departure_day = departure.to_offset(self.offset).date();
@@ -67,7 +68,8 @@ impl Counter {
     pub fn earliest_departure_for(&self, ready: OffsetDateTime) -> Option<OffsetDateTime> {
         match self.pickup_rule {
             PickupRule::BeforeDeparture { minutes } => {
-                ready.checked_add(Duration::minutes(i64::from(minutes)))
+                let collect = self.first_open_moment_at_or_after(ready)?;
+                collect.checked_add(Duration::minutes(i64::from(minutes)))
             }
             PickupRule::LastOpenDayBeforeDeparture => {
                 let first_day = ready.to_offset(self.offset).date();
@@ -78,6 +80,27 @@ impl Counter {
                 Some(self.local(pickup_day.next_day()?, Time::MIDNIGHT))
             }
         }
+    }
+
+    /// The latest moment at or before `instant` when the counter is open.
+    fn last_open_moment_at_or_before(&self, instant: OffsetDateTime) -> Option<OffsetDateTime> {
+        let mut day = instant.to_offset(self.offset).date();
+        for _ in days_from(day) {
+            if self.open_days.contains(day.weekday()) && self.local(day, self.opens_at) <= instant {
+                return Some(instant.min(self.local(day, self.closes_at)));
+            }
+            day = day.previous_day()?;
+        }
+        None
+    }
+
+    /// The earliest moment at or after `instant` when the counter is open.
+    fn first_open_moment_at_or_after(&self, instant: OffsetDateTime) -> Option<OffsetDateTime> {
+        let first_day = instant.to_offset(self.offset).date();
+        days_from(first_day)
+            .filter(|day| self.open_days.contains(day.weekday()))
+            .find(|day| self.local(*day, self.closes_at) >= instant)
+            .map(|day| instant.max(self.local(day, self.opens_at)))
     }
 
     fn local(&self, date: time::Date, time: Time) -> OffsetDateTime {
@@ -120,6 +143,21 @@ pub(crate) mod tests {
             .pickup_deadline(datetime!(2026-12-10 14:00 +9))
             .unwrap();
         assert_eq!(deadline, datetime!(2026-12-10 11:00 +9));
+    }
+
+    #[test]
+    fn airport_deadline_falls_within_the_desks_opening_hours() {
+        // A 07:00 flight: 04:00 is before the desk opens, so the last chance is 23:00 the
+        // evening before.
+        let deadline = airport()
+            .pickup_deadline(datetime!(2026-12-10 07:00 +9))
+            .unwrap();
+        assert_eq!(deadline, datetime!(2026-12-09 23:00 +9));
+        // Goods ready at 23:30 can be collected from 05:00, so the earliest flight is 08:00.
+        let departure = airport()
+            .earliest_departure_for(datetime!(2026-12-09 23:30 +9))
+            .unwrap();
+        assert_eq!(departure, datetime!(2026-12-10 08:00 +9));
     }
 
     #[test]

@@ -268,19 +268,19 @@ fn alternatives(
     chosen: &Counter,
 ) -> Result<Vec<Alternative>, Error> {
     let mut alternatives = Vec::new();
-    let Some(latest) = quote.latest_ready_by() else {
-        return Ok(alternatives);
-    };
-    let arrival = input.itinerary.arrival();
-    if let Some(earliest_departure) = chosen.earliest_departure_for(latest.max(arrival)) {
-        alternatives.push(Alternative::LaterDeparture { earliest_departure });
-    }
-    for counter in input.counters.iter().filter(|c| c.id != chosen.id) {
-        if let Some(pickup_deadline) = works_at(input, quote, counter)? {
-            alternatives.push(Alternative::OtherCounter {
-                counter_id: counter.id,
-                pickup_deadline,
-            });
+    // Moving the trip or the counter helps only when every line has a plan.
+    if let Some(latest) = quote.latest_ready_by() {
+        let arrival = input.itinerary.arrival();
+        if let Some(earliest_departure) = chosen.earliest_departure_for(latest.max(arrival)) {
+            alternatives.push(Alternative::LaterDeparture { earliest_departure });
+        }
+        for counter in input.counters.iter().filter(|c| c.id != chosen.id) {
+            if let Some(pickup_deadline) = works_at(input, quote, counter)? {
+                alternatives.push(Alternative::OtherCounter {
+                    counter_id: counter.id,
+                    pickup_deadline,
+                });
+            }
         }
     }
     alternatives.extend(simpler_options(input, quote, chosen)?);
@@ -329,7 +329,7 @@ fn simpler_options(
             continue;
         }
         let workshop = workshop_of(input, line)?;
-        let mut load = loads_without(input, quote, workshop.id, index);
+        let load = loads_without(input, quote, workshop.id, index);
         let minutes = plain
             .unit_minutes
             .saturating_mul(u32::from(line.quantity.get()));
@@ -337,7 +337,6 @@ fn simpler_options(
         let Some(plan) = plan_production(&workshop.calendar, &load, start, minutes) else {
             continue;
         };
-        load.book(&plan);
         let ready = ready_by(workshop, &plan, counter)?;
         if ready <= deadline {
             alternatives.push(Alternative::SimplerOptions {
@@ -872,5 +871,39 @@ mod tests {
             setup.try_quote(&lines, departure, airport().id),
             Err(Error::InvalidData(message)) if message.contains("workshop 7")
         ));
+    }
+
+    #[test]
+    fn a_line_without_capacity_is_offered_the_defaults_that_fit() {
+        let mut product = shirt();
+        if let crate::catalogue::OptionKind::Choice { values, .. } =
+            &mut product.option_groups[0].kind
+        {
+            // Linen now needs 200,240 minutes: more than 400 days of 480.
+            values[1].minutes_delta = 200_000;
+        }
+        let setup = Setup {
+            counters: vec![airport()],
+            ..Setup::new()
+        };
+        let departure = datetime!(2026-12-20 12:00 +9);
+        let quote = setup.quote(
+            &[line(&product, &[("fabric", "linen")], 1)],
+            departure,
+            airport().id,
+        );
+        assert_eq!(quote.reasons, [Reason::NoCapacity { line: 0 }]);
+        assert!(
+            setup
+                .quote(&[line(&product, &[], 1)], departure, airport().id)
+                .feasible()
+        );
+        assert_eq!(
+            quote.alternatives,
+            [Alternative::SimplerOptions {
+                line: 0,
+                ready_by: datetime!(2026-12-07 18:00 +9)
+            }]
+        );
     }
 }

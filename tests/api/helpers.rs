@@ -1,0 +1,316 @@
+//! The test harness: a fresh database per test, the real app on a loopback port, and
+//! typed request helpers.
+//!
+//! PostgreSQL tests need `GONGBANG_TEST_POSTGRES=postgres://user@host:port` (a server
+//! where the user may create databases). Without it they are skipped with a note, unless
+//! `GONGBANG_REQUIRE_POSTGRES=1` (set by `scripts/test` and CI), which makes a missing
+//! server a failure.
+
+use reqwest::{Client, Response, StatusCode};
+use serde_json::{Value, json};
+use time::OffsetDateTime;
+use time::format_description::well_known::Rfc3339;
+use time::macros::datetime;
+
+/// The fixed "now" of every test: Tuesday 1 December 2026, 10:00 in Seoul.
+pub const NOW: OffsetDateTime = datetime!(2026-12-01 01:00 UTC);
+
+/// Which database a test runs on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// A running server on its own fresh database.
+pub struct TestApp {
+    pub base: String,
+    pub client: Client,
+    pub database_url: String,
+    pub backend: Backend,
+    _dir: Option<tempfile::TempDir>,
+}
+
+/// Runs each listed `async fn name(app: TestApp)` as two tests, `sqlite::name` and
+/// `postgres::name`.
+#[macro_export]
+macro_rules! on_both_databases {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $name() {
+                    let app = $crate::helpers::spawn_app($crate::helpers::Backend::Sqlite).await;
+                    super::$name(app.expect("sqlite is always available")).await;
+                }
+            )*
+        }
+        mod postgres {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $name() {
+                    if let Some(app) = $crate::helpers::spawn_app($crate::helpers::Backend::Postgres).await {
+                        super::$name(app).await;
+                    }
+                }
+            )*
+        }
+    };
+}
+
+/// Starts the app on a fresh database; `None` when PostgreSQL is not configured and not
+/// required.
+pub async fn spawn_app(backend: Backend) -> Option<TestApp> {
+    let (database_url, dir) = match backend {
+        Backend::Sqlite => {
+            let dir = tempfile::tempdir().expect("temp dir");
+            let url = format!(
+                "sqlite://{}?mode=rwc",
+                dir.path().join("gongbang.db").display()
+            );
+            (url, Some(dir))
+        }
+        Backend::Postgres => (fresh_postgres_database().await?, None),
+    };
+    let base = serve(&database_url).await;
+    Some(TestApp {
+        base,
+        client: Client::new(),
+        database_url,
+        backend,
+        _dir: dir,
+    })
+}
+
+/// Starts one more server process on the same database (as a second API process behind
+/// a load balancer would be), returning its base URL.
+pub async fn serve(database_url: &str) -> String {
+    let state = api::prepare(
+        database_url,
+        8,
+        true,
+        Some("test secret"),
+        api::Clock::Fixed(NOW),
+    )
+    .await
+    .expect("app state");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let addr = listener.local_addr().expect("local addr");
+    tokio::spawn(async move { axum::serve(listener, api::app(state, None)).await });
+    format!("http://{addr}")
+}
+
+async fn fresh_postgres_database() -> Option<String> {
+    let Ok(server) = std::env::var("GONGBANG_TEST_POSTGRES") else {
+        assert!(
+            std::env::var("GONGBANG_REQUIRE_POSTGRES").is_err(),
+            "GONGBANG_REQUIRE_POSTGRES is set but GONGBANG_TEST_POSTGRES is not"
+        );
+        eprintln!("note: GONGBANG_TEST_POSTGRES is not set; skipping the PostgreSQL variant");
+        return None;
+    };
+    let name = format!("gongbang_test_{}", uuid::Uuid::new_v4().simple());
+    let admin = format!("{}/postgres", server.trim_end_matches('/'));
+    let mut connection = <sqlx::PgConnection as sqlx::Connection>::connect(&admin)
+        .await
+        .expect("connect to the PostgreSQL test server");
+    sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+        .execute(&mut connection)
+        .await
+        .expect("create test database");
+    Some(format!("{}/{name}", server.trim_end_matches('/')))
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    pub async fn get(&self, path: &str) -> Response {
+        self.client
+            .get(self.url(path))
+            .send()
+            .await
+            .expect("request")
+    }
+
+    pub async fn get_in(&self, path: &str, language: &str) -> Response {
+        let request = self
+            .client
+            .get(self.url(path))
+            .header("accept-language", language);
+        request.send().await.expect("request")
+    }
+
+    pub async fn post_json(&self, path: &str, body: &Value) -> Response {
+        self.client
+            .post(self.url(path))
+            .json(body)
+            .send()
+            .await
+            .expect("request")
+    }
+
+    pub async fn quote(&self, body: &Value) -> Response {
+        self.post_json("/api/v1/quotes", body).await
+    }
+
+    pub async fn order(&self, key: &str, body: &Value) -> Response {
+        order_at(&self.client, &self.base, key, body).await
+    }
+
+    /// Places an order that must succeed; returns its body (with `id` and `token`).
+    pub async fn place(&self, body: &Value) -> Value {
+        let response = self.order(&uuid::Uuid::new_v4().to_string(), body).await;
+        expect_status(response, StatusCode::CREATED).await
+    }
+
+    pub async fn get_order(&self, id: &str, token: &str) -> Response {
+        let request = self
+            .client
+            .get(self.url(&format!("/api/v1/orders/{id}")))
+            .bearer_auth(token);
+        request.send().await.expect("request")
+    }
+
+    pub async fn change_itinerary(&self, id: &str, token: &str, itinerary: &Value) -> Response {
+        let url = self.url(&format!("/api/v1/orders/{id}/itinerary"));
+        let request = self.client.patch(url).bearer_auth(token).json(itinerary);
+        request.send().await.expect("request")
+    }
+
+    pub async fn cancel(&self, id: &str, token: &str) -> Response {
+        let url = self.url(&format!("/api/v1/orders/{id}/cancel"));
+        self.client
+            .post(url)
+            .bearer_auth(token)
+            .send()
+            .await
+            .expect("request")
+    }
+
+    /// The id of the demo product with this code.
+    pub async fn product_id(&self, code: &str) -> i64 {
+        let products = expect_status(self.get("/api/v1/products").await, StatusCode::OK).await;
+        let product = products
+            .as_array()
+            .expect("a list")
+            .iter()
+            .find(|p| p["code"] == code);
+        product.unwrap_or_else(|| panic!("no demo product {code}"))["id"]
+            .as_i64()
+            .expect("id")
+    }
+
+    /// One number from the database, read directly (not through the API).
+    pub async fn count(&self, sql: &'static str) -> i64 {
+        match self.backend {
+            Backend::Sqlite => {
+                let mut c =
+                    <sqlx::SqliteConnection as sqlx::Connection>::connect(&self.database_url)
+                        .await
+                        .expect("sqlite");
+                sqlx::query_scalar::<_, i64>(sql)
+                    .fetch_one(&mut c)
+                    .await
+                    .expect(sql)
+            }
+            Backend::Postgres => {
+                let mut c = <sqlx::PgConnection as sqlx::Connection>::connect(&self.database_url)
+                    .await
+                    .expect("postgres");
+                sqlx::query_scalar::<_, i64>(sql)
+                    .fetch_one(&mut c)
+                    .await
+                    .expect(sql)
+            }
+        }
+    }
+}
+
+/// Posts an order to any server.
+pub async fn order_at(client: &Client, base: &str, key: &str, body: &Value) -> Response {
+    let request = client
+        .post(format!("{base}/api/v1/orders"))
+        .header("idempotency-key", key);
+    request.json(body).send().await.expect("request")
+}
+
+/// Asserts the status (showing the body when it differs) and returns the JSON body.
+pub async fn expect_status(response: Response, status: StatusCode) -> Value {
+    let actual = response.status();
+    let text = response.text().await.expect("body");
+    assert_eq!(actual, status, "unexpected status; body: {text}");
+    serde_json::from_str(&text).unwrap_or(Value::Null)
+}
+
+/// Asserts a problem+json response of this status and type slug; returns the problem.
+pub async fn expect_problem(response: Response, status: StatusCode, slug: &str) -> Value {
+    let content_type = response.headers().get("content-type").cloned();
+    let problem = expect_status(response, status).await;
+    assert_eq!(
+        content_type.as_ref().and_then(|v| v.to_str().ok()),
+        Some("application/problem+json"),
+        "problem content type"
+    );
+    assert_eq!(
+        problem["type"],
+        format!("urn:gongbang:problem:{slug}"),
+        "problem: {problem}"
+    );
+    assert_eq!(problem["status"], status.as_u16());
+    assert!(
+        problem["detail"].as_str().is_some_and(|d| !d.is_empty()),
+        "detail: {problem}"
+    );
+    problem
+}
+
+pub fn rfc3339(instant: OffsetDateTime) -> String {
+    instant.format(&Rfc3339).expect("format")
+}
+
+pub fn parse_time(value: &Value) -> OffsetDateTime {
+    OffsetDateTime::parse(value.as_str().expect("a time string"), &Rfc3339).expect("RFC 3339")
+}
+
+/// A trip from `arrival` to `departure` collecting at `counter`.
+pub fn itinerary(arrival: OffsetDateTime, departure: OffsetDateTime, counter: i64) -> Value {
+    json!({ "arrival": rfc3339(arrival), "departure": rfc3339(departure), "counter_id": counter })
+}
+
+/// A comfortable trip: landing today, flying home in three weeks, Incheon T1.
+pub fn long_trip() -> Value {
+    itinerary(NOW, datetime!(2026-12-22 09:00 UTC), counter_id("icn-t1"))
+}
+
+/// The demo counters' ids are assigned in seed order.
+pub fn counter_id(code: &str) -> i64 {
+    match code {
+        "myeongdong" => 1,
+        "icn-t1" => 2,
+        "icn-t2" => 3,
+        other => panic!("no demo counter {other}"),
+    }
+}
+
+/// A traveller that passes validation.
+pub fn traveller() -> Value {
+    json!({ "name": "Mia Tanaka", "email": "mia@example.jp", "passport_last4": "7K2Q", "language": "ja" })
+}
+
+/// An order body for one line of `product` (default options) on `trip`.
+pub fn order_body(product: i64, quantity: i64, trip: Value) -> Value {
+    json!({
+        "items": [{ "product_id": product, "quantity": quantity, "options": {} }],
+        "itinerary": trip,
+        "traveller": traveller(),
+    })
+}
+
+/// A quote body for one line of `product` (default options) on `trip`.
+pub fn quote_body(product: i64, quantity: i64, trip: Value) -> Value {
+    json!({ "items": [{ "product_id": product, "quantity": quantity, "options": {} }], "itinerary": trip })
+}
