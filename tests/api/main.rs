@@ -1,1 +1,12 @@
-//! placeholder
+//! End-to-end tests: the real server over real HTTP on a fresh database per test, each
+//! test run on SQLite and on PostgreSQL.
+
+// Tests fail by panicking; unwrapping is how they say what they expected.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod helpers;
+
+mod capacity;
+mod catalogue;
+mod orders;
+mod quotes;

@@ -67,6 +67,9 @@ pub enum ApiError {
     /// 404: no such resource, or not yours.
     #[error("{0} not found")]
     NotFound(&'static str),
+    /// 405: the path exists, the method does not.
+    #[error("this method is not allowed here; see the Allow header")]
+    MethodNotAllowed,
     /// 409: the order cannot be made in time; carries the quote's reasons and alternatives.
     #[error("{detail}")]
     Infeasible {
@@ -156,7 +159,7 @@ impl ApiError {
         ApiError::Invalid {
             kind,
             field,
-            detail: error.to_string(),
+            detail: readable(&error),
         }
     }
 
@@ -169,6 +172,7 @@ impl ApiError {
                 StatusCode::UNPROCESSABLE_ENTITY
             }
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
+            ApiError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::Infeasible { .. } | ApiError::Conflict { .. } => StatusCode::CONFLICT,
             ApiError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -183,6 +187,7 @@ impl ApiError {
             ApiError::UnsupportedMediaType => "unsupported-media-type",
             ApiError::Invalid { kind, .. } | ApiError::Conflict { kind, .. } => kind,
             ApiError::NotFound(_) => "not-found",
+            ApiError::MethodNotAllowed => "method-not-allowed",
             ApiError::Infeasible { .. } => "infeasible",
             ApiError::IdempotencyKeyReused => "idempotency-key-reused",
             ApiError::Unavailable => "unavailable",
@@ -234,5 +239,29 @@ impl From<db::Error> for ApiError {
             db::Error::Database(sea_orm::DbErr::ConnectionAcquire(_)) => ApiError::Unavailable,
             other => ApiError::Internal(other.into()),
         }
+    }
+}
+
+/// The refusal in words, with instants in Seoul time and RFC 3339.
+fn readable(error: &domain::Error) -> String {
+    use crate::wire::SeoulTime;
+    use domain::Error as E;
+    match *error {
+        E::DepartureBeforeArrival { arrival, departure } => format!(
+            "departure {} is not after arrival {}",
+            SeoulTime::from(departure),
+            SeoulTime::from(arrival)
+        ),
+        E::TripInPast { departure } => {
+            format!("departure {} is in the past", SeoulTime::from(departure))
+        }
+        E::TripTooFarAhead {
+            departure,
+            max_days,
+        } => format!(
+            "departure {} is more than {max_days} days ahead",
+            SeoulTime::from(departure)
+        ),
+        _ => error.to_string(),
     }
 }

@@ -55,7 +55,7 @@ pub async fn plan(
     let mut loads = db::capacity::day_loads(db, &involved, today).await?;
     if let Some(order) = moving {
         for item in &order.items {
-            let load = loads.entry(item.workshop_id).or_default();
+            let load = loads.entry(item.terms.workshop_id).or_default();
             item.reserved
                 .iter()
                 .for_each(|slot| load.remove(slot.date, slot.minutes));

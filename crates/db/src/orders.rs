@@ -53,9 +53,9 @@ pub struct Trip {
     pub pickup_deadline: OffsetDateTime,
 }
 
-/// A line to store, already priced and planned by the domain rules.
-#[derive(Debug, Clone)]
-pub struct NewLine {
+/// What was agreed for one line: the configured product, how many, and the price.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LineTerms {
     /// The product.
     pub product_id: ProductId,
     /// The workshop making it.
@@ -72,18 +72,25 @@ pub struct NewLine {
     pub deposit: Krw,
     /// Production time of one unit.
     pub unit_minutes: WorkMinutes,
+}
+
+/// A line to store, already priced and planned by the domain rules.
+#[derive(Debug, Clone)]
+pub struct NewLine {
+    /// What was agreed.
+    pub terms: LineTerms,
     /// When the item is ready at the counter.
     pub ready_by: OffsetDateTime,
     /// The production days to reserve.
     pub plan: ProductionPlan,
 }
 
-/// An order to store.
+/// What identifies an order and what was agreed for it as a whole.
 #[derive(Debug, Clone)]
-pub struct NewOrder {
+pub struct OrderTerms {
     /// The public id (a UUID).
     pub id: String,
-    /// The status it starts in.
+    /// The status (when storing: the one it starts in).
     pub status: OrderStatus,
     /// SHA-256 of the traveller's secret token, hex.
     pub token_hash: String,
@@ -97,35 +104,26 @@ pub struct NewOrder {
     pub total: Krw,
     /// Sum of the line deposits.
     pub deposit: Krw,
+    /// When it was placed.
+    pub created_at: OffsetDateTime,
+}
+
+/// An order to store.
+#[derive(Debug, Clone)]
+pub struct NewOrder {
+    /// Identity and totals.
+    pub terms: OrderTerms,
     /// The lines, in request order.
     pub lines: Vec<NewLine>,
     /// The idempotency key and the hash of the request it came with.
     pub idempotency: Option<(String, String)>,
-    /// When it was placed.
-    pub created_at: OffsetDateTime,
 }
 
 /// An order as stored.
 #[derive(Debug, Clone)]
 pub struct StoredOrder {
-    /// The public id.
-    pub id: String,
-    /// Current status.
-    pub status: OrderStatus,
-    /// SHA-256 of the secret token, hex.
-    pub token_hash: String,
-    /// The pickup code, compact form.
-    pub pickup_code: String,
-    /// The trip.
-    pub trip: Trip,
-    /// The traveller.
-    pub traveller: Traveller,
-    /// Sum of the line totals.
-    pub total: Krw,
-    /// Sum of the line deposits.
-    pub deposit: Krw,
-    /// When it was placed.
-    pub created_at: OffsetDateTime,
+    /// Identity, current status and totals.
+    pub terms: OrderTerms,
     /// The lines, in order.
     pub items: Vec<StoredItem>,
     /// Every status change, oldest first.
@@ -137,22 +135,8 @@ pub struct StoredOrder {
 pub struct StoredItem {
     /// Line number, from 1.
     pub line_no: u16,
-    /// The product.
-    pub product_id: ProductId,
-    /// The workshop making it.
-    pub workshop_id: WorkshopId,
-    /// How many units.
-    pub quantity: u16,
-    /// The resolved configuration.
-    pub options: BTreeMap<String, String>,
-    /// Price of one unit.
-    pub unit_price: Krw,
-    /// Unit price times quantity.
-    pub line_total: Krw,
-    /// Deposit share of the line.
-    pub deposit: Krw,
-    /// Production time of one unit.
-    pub unit_minutes: WorkMinutes,
+    /// What was agreed.
+    pub terms: LineTerms,
     /// When it is ready at the counter.
     pub ready_by: OffsetDateTime,
     /// Reserved production days (empty once released).
@@ -184,31 +168,31 @@ pub async fn place(
 ) -> Result<(), Error> {
     let mut deltas = Deltas::new();
     for line in &new.lines {
-        add_slots(&mut deltas, line.workshop_id, line.plan.slots(), 1);
+        add_slots(&mut deltas, line.terms.workshop_id, line.plan.slots(), 1);
     }
     let txn = db.begin().await?;
     apply(&txn, &deltas, workshops).await?;
-    insert_order_row(&txn, new).await?;
+    insert_order_row(&txn, &new.terms).await?;
     for (index, line) in new.lines.iter().enumerate() {
-        let item_id = insert_line(&txn, &new.id, index, line).await?;
-        record(&txn, item_id, line.workshop_id, line.plan.slots()).await?;
+        let item_id = insert_line(&txn, &new.terms.id, index, line).await?;
+        record(&txn, item_id, line.terms.workshop_id, line.plan.slots()).await?;
     }
     insert_change(
         &txn,
-        &new.id,
+        &new.terms.id,
         None,
-        new.status,
+        new.terms.status,
         "traveller",
         "order placed",
-        new.created_at,
+        new.terms.created_at,
     )
     .await?;
     if let Some((key, request_hash)) = &new.idempotency {
         let row = idempotency_key::ActiveModel {
             key: Set(key.clone()),
             request_hash: Set(request_hash.clone()),
-            order_id: Set(new.id.clone()),
-            created_at: Set(new.created_at),
+            order_id: Set(new.terms.id.clone()),
+            created_at: Set(new.terms.created_at),
         };
         row.insert(&txn).await.map_err(|e| {
             if is_unique_violation(&e) {
@@ -222,7 +206,7 @@ pub async fn place(
     Ok(())
 }
 
-async fn insert_order_row(txn: &impl ConnectionTrait, new: &NewOrder) -> Result<(), Error> {
+async fn insert_order_row(txn: &impl ConnectionTrait, new: &OrderTerms) -> Result<(), Error> {
     let row = order::ActiveModel {
         id: Set(new.id.clone()),
         status: Set(new.status.code().to_owned()),
@@ -257,19 +241,19 @@ async fn insert_line(
     index: usize,
     line: &NewLine,
 ) -> Result<i32, Error> {
-    let options =
-        serde_json::to_value(&line.options).map_err(|e| Error::Corrupt(format!("options: {e}")))?;
+    let options = serde_json::to_value(&line.terms.options)
+        .map_err(|e| Error::Corrupt(format!("options: {e}")))?;
     let row = order_item::ActiveModel {
         order_id: Set(order_id.to_owned()),
         line_no: Set(narrow(index as i64 + 1, "line number")?),
-        product_id: Set(narrow(line.product_id.0, "product id")?),
-        workshop_id: Set(narrow(line.workshop_id.0, "workshop id")?),
-        quantity: Set(line.quantity.into()),
+        product_id: Set(narrow(line.terms.product_id.0, "product id")?),
+        workshop_id: Set(narrow(line.terms.workshop_id.0, "workshop id")?),
+        quantity: Set(line.terms.quantity.into()),
         options: Set(options),
-        unit_price_krw: Set(line.unit_price.won()),
-        line_total_krw: Set(line.line_total.won()),
-        deposit_krw: Set(line.deposit.won()),
-        unit_minutes: Set(narrow(line.unit_minutes.get(), "unit minutes")?),
+        unit_price_krw: Set(line.terms.unit_price.won()),
+        line_total_krw: Set(line.terms.line_total.won()),
+        deposit_krw: Set(line.terms.deposit.won()),
+        unit_minutes: Set(narrow(line.terms.unit_minutes.get(), "unit minutes")?),
         ready_by: Set(line.ready_by),
         ..Default::default()
     }
@@ -350,25 +334,27 @@ fn stored_order(
         })
         .collect::<Result<_, Error>>()?;
     Ok(StoredOrder {
-        status: row.status.parse()?,
-        token_hash: row.token_hash,
-        pickup_code: row.pickup_code,
-        trip: Trip {
-            arrival: row.arrival,
-            departure: row.departure,
-            counter_id: CounterId(row.counter_id.into()),
-            pickup_deadline: row.pickup_deadline,
+        terms: OrderTerms {
+            status: row.status.parse()?,
+            token_hash: row.token_hash,
+            pickup_code: row.pickup_code,
+            trip: Trip {
+                arrival: row.arrival,
+                departure: row.departure,
+                counter_id: CounterId(row.counter_id.into()),
+                pickup_deadline: row.pickup_deadline,
+            },
+            traveller: Traveller {
+                name: row.traveller_name,
+                email: row.traveller_email,
+                passport_last4: row.passport_last4,
+                language: row.language.parse()?,
+            },
+            total: Krw::new(row.total_krw),
+            deposit: Krw::new(row.deposit_krw),
+            created_at: row.created_at,
+            id: row.id,
         },
-        traveller: Traveller {
-            name: row.traveller_name,
-            email: row.traveller_email,
-            passport_last4: row.passport_last4,
-            language: row.language.parse()?,
-        },
-        total: Krw::new(row.total_krw),
-        deposit: Krw::new(row.deposit_krw),
-        created_at: row.created_at,
-        id: row.id,
         items,
         history,
     })
@@ -390,15 +376,17 @@ fn stored_item(
         .collect::<Result<_, Error>>()?;
     Ok(StoredItem {
         line_no: narrow(item.line_no, "line number")?,
-        product_id: ProductId(item.product_id.into()),
-        workshop_id: WorkshopId(item.workshop_id.into()),
-        quantity: narrow(item.quantity, "quantity")?,
-        options: serde_json::from_value(item.options)
-            .map_err(|e| Error::Corrupt(format!("options: {e}")))?,
-        unit_price: Krw::new(item.unit_price_krw),
-        line_total: Krw::new(item.line_total_krw),
-        deposit: Krw::new(item.deposit_krw),
-        unit_minutes: WorkMinutes::new(narrow(item.unit_minutes, "unit minutes")?),
+        terms: LineTerms {
+            product_id: ProductId(item.product_id.into()),
+            workshop_id: WorkshopId(item.workshop_id.into()),
+            quantity: narrow(item.quantity, "quantity")?,
+            options: serde_json::from_value(item.options)
+                .map_err(|e| Error::Corrupt(format!("options: {e}")))?,
+            unit_price: Krw::new(item.unit_price_krw),
+            line_total: Krw::new(item.line_total_krw),
+            deposit: Krw::new(item.deposit_krw),
+            unit_minutes: WorkMinutes::new(narrow(item.unit_minutes, "unit minutes")?),
+        },
         ready_by: item.ready_by,
         reserved,
     })
@@ -579,5 +567,5 @@ pub async fn replan(
 
 /// The workshops an order's items are made at.
 pub fn workshops_of(order: &StoredOrder) -> BTreeSet<WorkshopId> {
-    order.items.iter().map(|i| i.workshop_id).collect()
+    order.items.iter().map(|i| i.terms.workshop_id).collect()
 }

@@ -123,7 +123,8 @@ pub struct ProductQuery {
     /// Only this category: `garment`, `shoes`, `bag` or `printed`.
     category: Option<String>,
     /// Only this workshop's products.
-    workshop_id: Option<i64>,
+    #[param(value_type = Option<i64>)]
+    workshop_id: Option<String>,
 }
 
 /// Every workshop.
@@ -162,16 +163,26 @@ pub(super) async fn list_products(
     Negotiated(language): Negotiated,
     query: Result<Query<ProductQuery>, axum::extract::rejection::QueryRejection>,
 ) -> ApiResult<Response> {
-    let Query(query) = query.map_err(|e| ApiError::invalid("invalid-query", "", e.body_text()))?;
+    let Query(query) = query.map_err(|e| ApiError::invalid("invalid-field", "", e.body_text()))?;
     let category = query
         .category
         .as_deref()
         .map(str::parse::<Category>)
         .transpose()
         .map_err(|e| ApiError::from_domain(e, "/category"))?;
+    let workshop_id = query
+        .workshop_id
+        .as_deref()
+        .map(|id| {
+            id.parse().map(WorkshopId).map_err(|_| {
+                let detail = format!("workshop_id {id:?} is not a number");
+                ApiError::invalid("invalid-field", "/workshop_id", detail)
+            })
+        })
+        .transpose()?;
     let filter = ProductFilter {
         category,
-        workshop_id: query.workshop_id.map(WorkshopId),
+        workshop_id,
     };
     let records = db::catalogue::products(&state.db, filter).await?;
     let views: Vec<_> = records.iter().map(|r| product_view(r, language)).collect();

@@ -35,7 +35,8 @@ pub fn router(state: Arc<AppState>, widget_dir: Option<&Path>) -> Router {
         .route("/orders/{id}/itinerary", patch(orders::change_itinerary))
         .route("/orders/{id}/cancel", post(orders::cancel_order))
         .route("/openapi.json", get(openapi::document))
-        .fallback(|| async { ApiError::NotFound("resource") });
+        .fallback(|| async { ApiError::NotFound("resource") })
+        .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed });
     let router = Router::new()
         .route("/healthz", get(health::healthz))
         .nest("/api/v1", api)

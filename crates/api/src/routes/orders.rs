@@ -13,7 +13,9 @@ use time::{Date, Duration, OffsetDateTime};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use db::orders::{NewLine, NewOrder, Replan, StoredOrder, Transition, Traveller, Trip};
+use db::orders::{
+    LineTerms, NewLine, NewOrder, OrderTerms, Replan, StoredOrder, Transition, Traveller, Trip,
+};
 use domain::language::Language;
 use domain::order::OrderStatus;
 
@@ -206,9 +208,9 @@ pub(super) async fn change_itinerary(
     let now = state.clock.now();
     for _ in 0..MAX_ATTEMPTS {
         let order = authorised(&state, &id, token.as_deref()).await?;
-        if !order.status.itinerary_changeable() {
+        if !order.terms.status.itinerary_changeable() {
             return Err(not_in_state(
-                order.status,
+                order.terms.status,
                 "the itinerary can no longer change",
             ));
         }
@@ -242,19 +244,20 @@ pub(super) async fn cancel_order(
     let now = state.clock.now();
     loop {
         let order = authorised(&state, &id, token.as_deref()).await?;
-        if !order.status.cancellable_by_traveller() {
+        if !order.terms.status.cancellable_by_traveller() {
             return Err(not_in_state(
-                order.status,
+                order.terms.status,
                 "production has started; contact the workshop",
             ));
         }
         let to = order
+            .terms
             .status
             .transition(OrderStatus::Cancelled)
             .map_err(|e| ApiError::from_domain(e, ""))?;
         let change = Transition {
-            order_id: &order.id,
-            from: order.status,
+            order_id: &order.terms.id,
+            from: order.terms.status,
             to,
             actor: "traveller",
             note: "cancelled by the traveller",
@@ -352,31 +355,35 @@ fn new_order(
         .zip(&planned.quote.lines)
         .filter_map(|((record, configuration, quantity), line)| {
             Some(NewLine {
-                product_id: record.product.id,
-                workshop_id: record.product.workshop_id,
-                quantity: quantity.get(),
-                options: configuration.as_map(),
-                unit_price: configuration.unit_price,
-                line_total: line.line_total,
-                deposit: line.deposit,
-                unit_minutes: configuration.unit_minutes,
+                terms: LineTerms {
+                    product_id: record.product.id,
+                    workshop_id: record.product.workshop_id,
+                    quantity: quantity.get(),
+                    options: configuration.as_map(),
+                    unit_price: configuration.unit_price,
+                    line_total: line.line_total,
+                    deposit: line.deposit,
+                    unit_minutes: configuration.unit_minutes,
+                },
                 ready_by: line.ready_by?,
                 plan: line.plan.clone()?,
             })
         })
         .collect();
     NewOrder {
-        token_hash: token_hash(&state.token_key.order_token(&id)),
-        id,
-        status: OrderStatus::Placed,
-        pickup_code: new_pickup_code().compact(),
-        trip: trip_of(planned),
-        traveller: traveller.clone(),
-        total: planned.quote.total,
-        deposit: planned.quote.deposit,
+        terms: OrderTerms {
+            token_hash: token_hash(&state.token_key.order_token(&id)),
+            id,
+            status: OrderStatus::Placed,
+            pickup_code: new_pickup_code().compact(),
+            trip: trip_of(planned),
+            traveller: traveller.clone(),
+            total: planned.quote.total,
+            deposit: planned.quote.deposit,
+            created_at: now,
+        },
         lines,
         idempotency: Some((key.to_owned(), fingerprint.to_owned())),
-        created_at: now,
     }
 }
 
@@ -406,7 +413,7 @@ async fn created(
         .all(|(record, ..)| record.product.pay_at_counter)
     {
         let change = Transition {
-            order_id: &new.id,
+            order_id: &new.terms.id,
             from: OrderStatus::Placed,
             to: OrderStatus::Placed
                 .transition(OrderStatus::Confirmed)
@@ -417,7 +424,7 @@ async fn created(
         };
         db::orders::transition(&state.db, &change).await?;
     }
-    let order = db::orders::find(&state.db, &new.id)
+    let order = db::orders::find(&state.db, &new.terms.id)
         .await?
         .ok_or(ApiError::NotFound("order"))?;
     Ok(created_response(state, &order))
@@ -425,10 +432,10 @@ async fn created(
 
 fn created_response(state: &AppState, order: &StoredOrder) -> Response {
     let body = OrderCreated {
-        token: state.token_key.order_token(&order.id),
+        token: state.token_key.order_token(&order.terms.id),
         order: order_view(order),
     };
-    let location = format!("/api/v1/orders/{}", order.id);
+    let location = format!("/api/v1/orders/{}", order.terms.id);
     let mut response = (StatusCode::CREATED, Json(body)).into_response();
     if let Ok(value) = HeaderValue::from_str(&location) {
         response.headers_mut().insert(header::LOCATION, value);
@@ -448,7 +455,7 @@ async fn authorised(state: &AppState, id: &str, token: Option<&str>) -> ApiResul
     let order = db::orders::find(&state.db, id)
         .await?
         .ok_or(ApiError::NotFound("order"))?;
-    if token_matches(&order.token_hash, token) {
+    if token_matches(&order.terms.token_hash, token) {
         Ok(order)
     } else {
         Err(not_found)
@@ -460,9 +467,9 @@ fn stored_items(order: &StoredOrder) -> Vec<ItemRequest> {
         .items
         .iter()
         .map(|item| ItemRequest {
-            product_id: item.product_id.0,
-            quantity: item.quantity.into(),
-            options: item.options.clone(),
+            product_id: item.terms.product_id.0,
+            quantity: item.terms.quantity.into(),
+            options: item.terms.options.clone(),
         })
         .collect()
 }
@@ -480,8 +487,8 @@ fn replan_of<'a>(
         .collect::<Option<Vec<_>>>()
         .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("feasible quote without a plan")))?;
     Ok(Replan {
-        order_id: &order.id,
-        status: order.status,
+        order_id: &order.terms.id,
+        status: order.terms.status,
         trip: trip_of(planned),
         lines,
         actor: "traveller",
@@ -509,38 +516,39 @@ fn contention() -> ApiError {
 
 fn order_view(order: &StoredOrder) -> OrderView {
     OrderView {
-        id: order.id.clone(),
-        status: order.status.code(),
+        id: order.terms.id.clone(),
+        status: order.terms.status.code(),
         pickup_code: order
+            .terms
             .pickup_code
             .parse::<domain::pickup_code::PickupCode>()
-            .map_or_else(|_| order.pickup_code.clone(), |code| code.to_string()),
-        total_krw: order.total.won(),
-        deposit_krw: order.deposit.won(),
+            .map_or_else(|_| order.terms.pickup_code.clone(), |code| code.to_string()),
+        total_krw: order.terms.total.won(),
+        deposit_krw: order.terms.deposit.won(),
         itinerary: TripView {
-            arrival: order.trip.arrival.into(),
-            departure: order.trip.departure.into(),
-            counter_id: order.trip.counter_id.0,
-            pickup_deadline: order.trip.pickup_deadline.into(),
+            arrival: order.terms.trip.arrival.into(),
+            departure: order.terms.trip.departure.into(),
+            counter_id: order.terms.trip.counter_id.0,
+            pickup_deadline: order.terms.trip.pickup_deadline.into(),
         },
         traveller: TravellerView {
-            name: order.traveller.name.clone(),
-            email: order.traveller.email.clone(),
-            passport_last4: order.traveller.passport_last4.clone(),
-            language: order.traveller.language.code(),
+            name: order.terms.traveller.name.clone(),
+            email: order.terms.traveller.email.clone(),
+            passport_last4: order.terms.traveller.passport_last4.clone(),
+            language: order.terms.traveller.language.code(),
         },
         items: order
             .items
             .iter()
             .map(|item| OrderItemView {
                 line: item.line_no,
-                product_id: item.product_id.0,
-                workshop_id: item.workshop_id.0,
-                quantity: item.quantity,
-                options: item.options.clone(),
-                unit_price_krw: item.unit_price.won(),
-                line_total_krw: item.line_total.won(),
-                deposit_krw: item.deposit.won(),
+                product_id: item.terms.product_id.0,
+                workshop_id: item.terms.workshop_id.0,
+                quantity: item.terms.quantity,
+                options: item.terms.options.clone(),
+                unit_price_krw: item.terms.unit_price.won(),
+                line_total_krw: item.terms.line_total.won(),
+                deposit_krw: item.terms.deposit.won(),
                 ready_by: item.ready_by.into(),
                 production_days: item
                     .reserved
@@ -563,6 +571,6 @@ fn order_view(order: &StoredOrder) -> OrderView {
                 at: change.at.into(),
             })
             .collect(),
-        created_at: order.created_at.into(),
+        created_at: order.terms.created_at.into(),
     }
 }
