@@ -5,8 +5,9 @@ use time::{Duration, OffsetDateTime};
 use crate::Error;
 use crate::counter::CounterId;
 
-/// How far ahead a departure may be: workshops plan a year at most.
-pub const MAX_DAYS_AHEAD: u16 = 365;
+/// How far ahead a departure may be: the booking horizon (commerce rules: 90 days, since
+/// made-to-order needs lead time; duty-free shops open 30 to 60 days ahead).
+pub const MAX_DAYS_AHEAD: u16 = 90;
 
 /// A checked trip: the departure is after the arrival and neither in the past nor
 /// beyond the planning horizon.

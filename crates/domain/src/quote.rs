@@ -782,7 +782,7 @@ mod tests {
         };
         let product = shirt();
         let lines = [line(&product, &[], 2)];
-        let quote = setup.quote(&lines, datetime!(2027-03-01 12:00 +9), airport().id);
+        let quote = setup.quote(&lines, datetime!(2027-02-20 12:00 +9), airport().id);
 
         assert_eq!(quote.reasons, [Reason::NoCapacity { line: 0 }]);
         assert_eq!(quote.lines[0].plan, None);
