@@ -8,6 +8,7 @@ pub use sea_orm_migration::prelude::*;
 
 mod m20261125_000001_create_catalogue;
 mod m20261125_000002_create_orders;
+mod m20261125_000003_create_staff_and_tickets;
 
 /// Applies Gongbang's migrations in order.
 pub struct Migrator;
@@ -18,6 +19,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261125_000001_create_catalogue::Migration),
             Box::new(m20261125_000002_create_orders::Migration),
+            Box::new(m20261125_000003_create_staff_and_tickets::Migration),
         ]
     }
 }

@@ -15,6 +15,9 @@ use time::macros::datetime;
 /// The fixed "now" of every test: Tuesday 1 December 2026, 10:00 in Seoul.
 pub const NOW: OffsetDateTime = datetime!(2026-12-01 01:00 UTC);
 
+/// The password of every account [`TestApp::sign_in`] creates.
+pub const STAFF_PASSWORD: &str = "correct horse battery staple";
+
 /// Which database a test runs on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {
@@ -202,6 +205,19 @@ impl TestApp {
         product.unwrap_or_else(|| panic!("no demo product {code}"))["id"]
             .as_i64()
             .expect("id")
+    }
+
+    /// Adds a staff account (through `api::staff_accounts::add_staff`, with
+    /// [`STAFF_PASSWORD`]) and signs it in over HTTP; returns the bearer token.
+    /// `role` is `workshop`, `counter` or `operator`; `place` the workshop or counter id.
+    pub async fn sign_in(&self, email: &str, role: &str, place: Option<i64>) -> String {
+        api::staff_accounts::add_staff_at(&self.database_url, email, role, place, STAFF_PASSWORD)
+            .await
+            .unwrap_or_else(|e| panic!("adding staff {email}: {e:#}"));
+        let credentials = json!({ "email": email, "password": STAFF_PASSWORD });
+        let response = self.post_json("/api/v1/staff/login", &credentials).await;
+        let body = expect_status(response, StatusCode::OK).await;
+        body["token"].as_str().expect("a session token").to_owned()
     }
 
     /// One number from the database, read directly (not through the API).

@@ -10,3 +10,5 @@ mod capacity;
 mod catalogue;
 mod orders;
 mod quotes;
+mod staff;
+mod tickets;

@@ -3,7 +3,7 @@
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// Gongbang: pre-order goods from Seoul workshops, collect them on the way home.
 #[derive(Debug, Parser)]
@@ -19,6 +19,8 @@ pub struct Cli {
 pub enum Command {
     /// Run the HTTP server.
     Serve(ServeArgs),
+    /// Manage staff accounts.
+    Staff(StaffArgs),
 }
 
 /// Options of `gongbang serve`.
@@ -47,4 +49,63 @@ pub struct ServeArgs {
     /// Folder of the built widget (Trunk's `dist/`), served at `/`.
     #[arg(long, env = "GONGBANG_WIDGET_DIR", default_value = "dist")]
     pub widget_dir: PathBuf,
+}
+
+/// `gongbang staff …`.
+#[derive(Debug, Args)]
+pub struct StaffArgs {
+    /// What to do with staff accounts.
+    #[command(subcommand)]
+    pub command: StaffCommand,
+}
+
+/// The staff subcommands.
+#[derive(Debug, Subcommand)]
+pub enum StaffCommand {
+    /// Add a staff account; the password is the first line of standard input (at least
+    /// 10 characters).
+    Add(StaffAddArgs),
+}
+
+/// Options of `gongbang staff add`.
+#[derive(Debug, Args)]
+pub struct StaffAddArgs {
+    /// The login email.
+    #[arg(long)]
+    pub email: String,
+    /// What the account may do.
+    #[arg(long, value_enum)]
+    pub role: StaffRole,
+    /// The workshop (for `workshop`) or counter (for `counter`) id; none for `operator`.
+    #[arg(long)]
+    pub place: Option<i64>,
+    /// Database URL: `sqlite://file.db?mode=rwc` or `postgres://user@host/db`.
+    #[arg(
+        long,
+        env = "DATABASE_URL",
+        default_value = "sqlite://gongbang.db?mode=rwc"
+    )]
+    pub database_url: String,
+}
+
+/// The role of a new staff account, as the command line names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StaffRole {
+    /// Staff of one workshop (`--place` is the workshop id).
+    Workshop,
+    /// Staff of one counter (`--place` is the counter id).
+    Counter,
+    /// Runs the platform (no `--place`).
+    Operator,
+}
+
+impl StaffRole {
+    /// The stored kind: `workshop`, `counter` or `operator`.
+    pub const fn kind(self) -> &'static str {
+        match self {
+            StaffRole::Workshop => "workshop",
+            StaffRole::Counter => "counter",
+            StaffRole::Operator => "operator",
+        }
+    }
 }

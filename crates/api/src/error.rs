@@ -64,6 +64,18 @@ pub enum ApiError {
         /// What is wrong with it.
         detail: String,
     },
+    /// 401: no valid staff session.
+    #[error("sign in first: send a valid session token")]
+    Unauthenticated,
+    /// 403: signed in, but this route is for another role.
+    #[error("this is only for {0}")]
+    Forbidden(&'static str),
+    /// 429: too many attempts; try again later.
+    #[error("{detail}")]
+    TooManyAttempts {
+        /// What was limited and for how long.
+        detail: String,
+    },
     /// 404: no such resource, or not yours.
     #[error("{0} not found")]
     NotFound(&'static str),
@@ -143,6 +155,15 @@ impl ApiError {
             E::UnknownCurrency(_) | E::MalformedCurrency(_) => ("unknown-currency", at("")),
             E::UnknownName { .. } => ("invalid-field", at("")),
             E::InvalidPickupCode(_) => ("invalid-pickup-code", at("")),
+            E::IllegalTicketTransition { from, .. } => {
+                let mut extensions = Map::new();
+                extensions.insert("current_status".into(), Value::from(from.code()));
+                return ApiError::Conflict {
+                    kind: "illegal-transition",
+                    detail: error.to_string(),
+                    extensions,
+                };
+            }
             E::IllegalTransition { from, .. } => {
                 let mut extensions = Map::new();
                 extensions.insert("current_status".into(), Value::from(from.code()));
@@ -172,6 +193,9 @@ impl ApiError {
                 StatusCode::UNPROCESSABLE_ENTITY
             }
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
+            ApiError::Unauthenticated => StatusCode::UNAUTHORIZED,
+            ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
+            ApiError::TooManyAttempts { .. } => StatusCode::TOO_MANY_REQUESTS,
             ApiError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::Infeasible { .. } | ApiError::Conflict { .. } => StatusCode::CONFLICT,
             ApiError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
@@ -187,6 +211,9 @@ impl ApiError {
             ApiError::UnsupportedMediaType => "unsupported-media-type",
             ApiError::Invalid { kind, .. } | ApiError::Conflict { kind, .. } => kind,
             ApiError::NotFound(_) => "not-found",
+            ApiError::Unauthenticated => "unauthenticated",
+            ApiError::Forbidden(_) => "forbidden",
+            ApiError::TooManyAttempts { .. } => "too-many-attempts",
             ApiError::MethodNotAllowed => "method-not-allowed",
             ApiError::Infeasible { .. } => "infeasible",
             ApiError::IdempotencyKeyReused => "idempotency-key-reused",

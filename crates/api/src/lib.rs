@@ -7,19 +7,27 @@
 //! PostgreSQL database.
 //!
 //! Layout:
+//! - [`auth`]: staff sessions and role checks.
 //! - [`config`]: the command line and environment.
 //! - [`error`]: the one error type and its problem+json rendering.
 //! - [`extract`]: JSON bodies, language, idempotency keys, bearer tokens.
+//! - [`fulfilment`]: confirming orders into tickets; moving and re-planning tickets.
+//! - [`passwords`]: argon2id password hashes for staff accounts.
 //! - [`planning`]: turning a request into a domain quote against stored capacity.
 //! - [`secrets`]: order tokens, pickup codes and request fingerprints.
 //! - [`routes`]: one module per resource, plus the OpenAPI document.
+//! - [`staff_accounts`]: adding staff accounts (command line, demo data, tests).
 
+pub mod auth;
 pub mod config;
 pub mod error;
 pub mod extract;
+pub mod fulfilment;
+pub mod passwords;
 pub mod planning;
 pub mod routes;
 pub mod secrets;
+pub mod staff_accounts;
 mod wire;
 
 use std::sync::Arc;
@@ -61,8 +69,9 @@ impl Clock {
     }
 }
 
-/// Opens the database, loads the demo catalogue into an empty one when asked, and
-/// builds the shared state.
+/// Opens the database, loads the demo catalogue into an empty one when asked (with one
+/// demo account per place and an operator, whose passwords are printed once to standard
+/// output), and builds the shared state.
 pub async fn prepare(
     database_url: &str,
     pool_size: u32,
@@ -76,7 +85,13 @@ pub async fn prepare(
         .context("opening the database")?;
     if load_demo && db::seed::is_empty(&db).await? {
         match db::seed::load(&db, &demo::catalogue(), clock.now()).await {
-            Ok(()) => tracing::info!("loaded the demo catalogue"),
+            Ok(()) => {
+                tracing::info!("loaded the demo catalogue");
+                let accounts = staff_accounts::add_demo_staff(&db)
+                    .await
+                    .context("adding the demo staff")?;
+                println!("{}", staff_accounts::demo_staff_table(&accounts));
+            }
             // Another process sharing the database loaded it first.
             Err(error) if !db::seed::is_empty(&db).await? => {
                 tracing::info!(%error, "demo catalogue was loaded by another process");

@@ -1,17 +1,24 @@
-//! The `gongbang` binary: parse the command line, set up logging, serve.
+//! The `gongbang` binary: parse the command line, set up logging, serve or manage staff.
 
 use anyhow::Context;
 use clap::Parser;
 use tracing_subscriber::EnvFilter;
 
-use api::{Cli, Clock, Command};
+use api::config::{StaffArgs, StaffCommand};
+use api::{Cli, Clock, Command, ServeArgs};
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     tracing_subscriber::fmt()
         .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()))
         .init();
-    let Command::Serve(args) = Cli::parse().command;
+    match Cli::parse().command {
+        Command::Serve(args) => serve(args).await,
+        Command::Staff(args) => staff(args).await,
+    }
+}
+
+async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     let state = api::prepare(
         &args.database_url,
         args.db_pool,
@@ -34,4 +41,14 @@ async fn main() -> anyhow::Result<()> {
         })
         .await
         .context("serving")
+}
+
+async fn staff(args: StaffArgs) -> anyhow::Result<()> {
+    match args.command {
+        StaffCommand::Add(args) => {
+            let member = api::staff_accounts::run_add(&args, &mut std::io::stdin().lock()).await?;
+            println!("added staff account {} ({})", member.email, member.role);
+            Ok(())
+        }
+    }
 }

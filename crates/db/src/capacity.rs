@@ -178,6 +178,16 @@ pub(crate) async fn release_order(
         .into_iter()
         .map(|item| item.id)
         .collect();
+    release_items(txn, item_ids, deltas).await
+}
+
+/// The give-backs of every reservation of these items, added to `deltas`, and the
+/// reservation rows deleted.
+pub(crate) async fn release_items(
+    txn: &impl ConnectionTrait,
+    item_ids: Vec<i32>,
+    deltas: &mut Deltas,
+) -> Result<(), Error> {
     let reservations = capacity_reservation::Entity::find()
         .filter(capacity_reservation::Column::OrderItemId.is_in(item_ids.clone()))
         .all(txn)

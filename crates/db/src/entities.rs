@@ -5,16 +5,26 @@
 
 pub mod capacity_reservation;
 pub mod counter;
+pub mod event;
 pub mod exchange_rate;
+pub mod handover;
+pub mod handover_ticket;
 pub mod idempotency_key;
 pub mod option_group;
 pub mod option_value;
 pub mod order;
 pub mod order_item;
 pub mod order_status_change;
+pub mod pickup_lookup;
 pub mod product;
 pub mod product_text;
 pub mod server_setting;
+pub mod staff;
+pub mod staff_session;
+pub mod ticket;
+pub mod ticket_status_change;
+pub mod webhook_delivery;
+pub mod webhook_endpoint;
 pub mod workshop;
 pub mod workshop_day_load;
 pub mod workshop_holiday;

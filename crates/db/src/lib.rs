@@ -10,9 +10,13 @@
 //! - [`entities`]: one sea-orm entity per table, mirroring `migrations/`.
 //! - [`catalogue`]: workshops, counters, products and rates, read as domain values.
 //! - [`capacity`]: day loads and the atomic reservation of production minutes.
+//! - [`events`]: the outbox of order and ticket changes, and queued webhook deliveries.
+//! - [`handovers`]: counter handovers (tax refund, balance) and pickup look-ups.
 //! - [`orders`]: storing, reading, re-planning and cancelling orders; idempotency keys.
 //! - [`seed`]: the shape of catalogue data to load (the demo data uses it).
 //! - [`settings`]: server-wide settings shared by every process, such as the token secret.
+//! - [`staff`]: staff accounts and sessions.
+//! - [`tickets`]: production tickets, their moves and re-plans.
 
 pub mod capacity;
 pub mod catalogue;
@@ -20,9 +24,13 @@ mod codec;
 mod connect;
 pub mod entities;
 mod error;
+pub mod events;
+pub mod handovers;
 pub mod orders;
 pub mod seed;
 pub mod settings;
+pub mod staff;
+pub mod tickets;
 
 pub use connect::connect;
 pub use error::Error;

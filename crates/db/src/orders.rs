@@ -26,6 +26,7 @@ use crate::entities::{
     capacity_reservation, idempotency_key, order, order_item, order_status_change,
 };
 use crate::error::is_unique_violation;
+use crate::events::{self, NewEvent};
 
 /// Who the order is for, as given at order time.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -133,6 +134,8 @@ pub struct StoredOrder {
 /// A stored order line with its reserved production days.
 #[derive(Debug, Clone)]
 pub struct StoredItem {
+    /// The item's id (its ticket refers to it).
+    pub id: i32,
     /// Line number, from 1.
     pub line_no: u16,
     /// What was agreed.
@@ -262,7 +265,8 @@ async fn insert_line(
     Ok(row.id)
 }
 
-async fn insert_change(
+/// Records a status change of an order, and its event, in the caller's transaction.
+pub(crate) async fn insert_change(
     txn: &impl ConnectionTrait,
     order_id: &str,
     from: Option<OrderStatus>,
@@ -282,6 +286,25 @@ async fn insert_change(
     }
     .insert(txn)
     .await?;
+    let kind = match from {
+        Some(from) if from == to => "order.updated".to_owned(),
+        _ => format!("order.{}", to.code()),
+    };
+    let payload = serde_json::json!({
+        "from": from.map(OrderStatus::code),
+        "to": to.code(),
+        "actor": actor,
+        "note": note,
+    });
+    let event = NewEvent {
+        order_id,
+        ticket_id: None,
+        workshop_id: None,
+        kind,
+        payload,
+        at,
+    };
+    events::record(txn, event).await?;
     Ok(())
 }
 
@@ -375,6 +398,7 @@ fn stored_item(
         })
         .collect::<Result<_, Error>>()?;
     Ok(StoredItem {
+        id: item.id,
         line_no: narrow(item.line_no, "line number")?,
         terms: LineTerms {
             product_id: ProductId(item.product_id.into()),
@@ -444,6 +468,9 @@ pub async fn transition(db: &DatabaseConnection, change: &Transition<'_>) -> Res
         let mut deltas = Deltas::new();
         release_order(&txn, change.order_id, &mut deltas).await?;
         apply(&txn, &deltas, &BTreeMap::new()).await?;
+    }
+    if matches!(change.to, OrderStatus::Cancelled | OrderStatus::Declined) {
+        crate::tickets::cancel_other_tickets(&txn, change.order_id, change.at).await?;
     }
     insert_change(
         &txn,

@@ -96,6 +96,14 @@ pub enum Error {
         /// The requested status.
         to: crate::order::OrderStatus,
     },
+    /// A ticket status change that the workshop may not make.
+    #[error("a ticket cannot go from {from} to {to}")]
+    IllegalTicketTransition {
+        /// The current status.
+        from: crate::ticket::TicketStatus,
+        /// The requested status.
+        to: crate::ticket::TicketStatus,
+    },
     /// A pickup code that does not parse or whose check character is wrong.
     #[error("{0:?} is not a valid pickup code")]
     InvalidPickupCode(String),

@@ -17,6 +17,9 @@
 //! - [`quote`]: ready-by times, feasibility, reasons and alternatives for a set of items.
 //! - [`order`]: the order state machine.
 //! - [`pickup_code`]: short, unambiguous pickup codes with a check character.
+//! - [`pickup`]: the identity check and the immediate VAT refund at handover.
+//! - [`staff`]: roles bound to places, and slowing down password guessing.
+//! - [`ticket`]: production tickets and what their progress means for the order.
 
 pub mod calendar;
 pub mod catalogue;
@@ -26,9 +29,12 @@ pub mod itinerary;
 pub mod language;
 pub mod money;
 pub mod order;
+pub mod pickup;
 pub mod pickup_code;
 pub mod quote;
 pub mod schedule;
+pub mod staff;
+pub mod ticket;
 
 pub use error::Error;
 

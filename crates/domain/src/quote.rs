@@ -237,6 +237,19 @@ pub fn ready_by(
     Ok(workshop.calendar.end_of_day(day))
 }
 
+/// When a planned item must leave its workshop: the end of the working day that is the
+/// buffer after production ends (transit to the counter follows).
+pub fn leaves_workshop_by(
+    workshop: &Workshop,
+    plan: &ProductionPlan,
+) -> Result<OffsetDateTime, Error> {
+    let day = workshop
+        .calendar
+        .add_working_days(plan.finishes_on(), workshop.buffer_days)
+        .ok_or_else(|| Error::InvalidData(format!("workshop {} never works", workshop.id.0)))?;
+    Ok(workshop.calendar.end_of_day(day))
+}
+
 fn reasons(quote: &Quote, arrival: OffsetDateTime) -> Vec<Reason> {
     let mut reasons = Vec::new();
     match quote.pickup_deadline {

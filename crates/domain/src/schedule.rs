@@ -71,6 +71,12 @@ impl DayLoad {
 }
 
 impl ProductionPlan {
+    /// Rebuilds a plan from stored slots (sorted here); `None` when there are none.
+    pub fn from_slots(mut slots: Vec<Slot>) -> Option<ProductionPlan> {
+        slots.sort_by_key(|slot| slot.date);
+        (!slots.is_empty()).then_some(ProductionPlan { slots })
+    }
+
     /// The production days, earliest first.
     pub fn slots(&self) -> &[Slot] {
         &self.slots

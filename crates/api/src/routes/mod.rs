@@ -1,10 +1,13 @@
 //! The router: one module per resource, the OpenAPI document, and the widget's files.
 
+mod admin;
 mod catalogue;
 mod health;
 pub mod openapi;
 mod orders;
 mod quotes;
+mod staff;
+mod workshop;
 
 use std::path::Path;
 use std::sync::Arc;
@@ -34,6 +37,17 @@ pub fn router(state: Arc<AppState>, widget_dir: Option<&Path>) -> Router {
         .route("/orders/{id}", get(orders::get_order))
         .route("/orders/{id}/itinerary", patch(orders::change_itinerary))
         .route("/orders/{id}/cancel", post(orders::cancel_order))
+        .route("/staff/login", post(staff::login))
+        .route("/staff/logout", post(staff::logout))
+        .route("/staff/me", get(staff::me))
+        .route("/workshop/tickets", get(workshop::list_tickets))
+        .route("/workshop/tickets/{id}", get(workshop::get_ticket))
+        .route(
+            "/workshop/tickets/{id}/status",
+            post(workshop::change_status),
+        )
+        .route("/workshop/tickets/{id}/delay", post(workshop::report_delay))
+        .route("/admin/orders/{id}/confirm", post(admin::confirm_order))
         .route("/openapi.json", get(openapi::document))
         .fallback(|| async { ApiError::NotFound("resource") })
         .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed });

@@ -5,7 +5,7 @@ use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 use utoipa_scalar::{Scalar, Servable};
 
-use super::{catalogue, health, orders, quotes};
+use super::{admin, catalogue, health, orders, quotes, staff, workshop};
 
 /// The API description, collected from the handlers' annotations.
 #[derive(OpenApi)]
@@ -15,10 +15,16 @@ use super::{catalogue, health, orders, quotes};
                         Money is integer KRW. Errors are RFC 9457 application/problem+json."),
     paths(health::healthz, catalogue::list_workshops, catalogue::list_counters,
           catalogue::list_products, catalogue::get_product, quotes::create_quote,
-          orders::create_order, orders::get_order, orders::change_itinerary, orders::cancel_order),
+          orders::create_order, orders::get_order, orders::change_itinerary, orders::cancel_order,
+          staff::login, staff::logout, staff::me,
+          workshop::list_tickets, workshop::get_ticket, workshop::change_status,
+          workshop::report_delay, admin::confirm_order),
     modifiers(&OrderToken),
     tags((name = "catalogue", description = "Workshops, counters and products"),
          (name = "orders", description = "Quotes and pre-orders"),
+         (name = "workshop", description = "Production tickets of the signed-in workshop"),
+         (name = "admin", description = "Operator tools"),
+         (name = "staff", description = "Staff sign-in: session token (bearer) or gongbang_session cookie"),
          (name = "health"))
 )]
 pub struct ApiDoc;
@@ -32,6 +38,10 @@ impl Modify for OrderToken {
             .scheme(HttpAuthScheme::Bearer)
             .description(Some("The order token returned once by POST /api/v1/orders"));
         components.add_security_scheme("order_token", SecurityScheme::Http(scheme.build()));
+        let staff = HttpBuilder::new().scheme(HttpAuthScheme::Bearer).description(Some(
+            "A staff session token from POST /api/v1/staff/login (pages use the gongbang_session cookie)",
+        ));
+        components.add_security_scheme("staff_session", SecurityScheme::Http(staff.build()));
     }
 }
 

@@ -13,11 +13,14 @@ use time::{Date, Duration, OffsetDateTime};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
+use db::events::Event;
 use db::orders::{
     LineTerms, NewLine, NewOrder, OrderTerms, Replan, StoredOrder, Transition, Traveller, Trip,
 };
+use db::tickets::TicketRecord;
 use domain::language::Language;
 use domain::order::OrderStatus;
+use domain::ticket::ticket_number;
 
 use super::State;
 use super::quotes::infeasible;
@@ -83,7 +86,32 @@ pub struct OrderView {
     pub items: Vec<OrderItemView>,
     /// Every status change, oldest first.
     pub history: Vec<StatusChangeView>,
+    /// Every change of the order and its tickets, oldest first.
+    pub timeline: Vec<TimelineEntry>,
+    /// Whether a workshop delay may make the order miss its pickup deadline.
+    pub at_risk: bool,
     pub created_at: SeoulTime,
+}
+
+/// One change of the order or one of its tickets.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TimelineEntry {
+    /// e.g. `order.placed`, `ticket.in_production`, `ticket.delayed`, `order.at_risk`.
+    pub kind: String,
+    /// The printed number of the ticket concerned, if any.
+    pub ticket: Option<String>,
+    pub note: String,
+    pub at: SeoulTime,
+}
+
+/// The production ticket of an item.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ItemTicket {
+    /// The printed ticket number.
+    pub number: String,
+    /// `queued`, `accepted`, `in_production`, `quality_check`, `ready`, `dispatched`,
+    /// `received`, `declined` or `cancelled`.
+    pub status: &'static str,
 }
 
 /// The trip of an order.
@@ -119,6 +147,8 @@ pub struct OrderItemView {
     pub ready_by: SeoulTime,
     /// The workshop days reserved for it.
     pub production_days: Vec<ProductionDay>,
+    /// Its production ticket, once the order is confirmed.
+    pub ticket: Option<ItemTicket>,
 }
 
 /// Minutes reserved on one workshop day.
@@ -165,7 +195,7 @@ pub(super) async fn create_order(
         }
         let new = new_order(&state, &planned, &traveller, (&key, &fingerprint), now);
         match db::orders::place(&state.db, &new, &planned.workshops).await {
-            Ok(()) => return created(&state, &new, &planned, now).await,
+            Ok(()) => return created(&state, &new, &planned).await,
             Err(db::Error::DuplicateIdempotencyKey) => {
                 return replay(&state, &key, &fingerprint)
                     .await?
@@ -189,7 +219,7 @@ pub(super) async fn get_order(
     BearerToken(token): BearerToken,
 ) -> ApiResult<Json<OrderView>> {
     let order = authorised(&state, &id, token.as_deref()).await?;
-    Ok(Json(order_view(&order)))
+    Ok(Json(view(&state, &order).await?))
 }
 
 /// Moves the order to a new trip (a flight moved): re-plans production and moves its
@@ -228,7 +258,7 @@ pub(super) async fn change_itinerary(
         }
     }
     let order = authorised(&state, &id, token.as_deref()).await?;
-    Ok(Json(order_view(&order)))
+    Ok(Json(view(&state, &order).await?))
 }
 
 /// Cancels the order before production starts and gives its workshop time back.
@@ -268,7 +298,7 @@ pub(super) async fn cancel_order(
         }
     }
     let order = authorised(&state, &id, token.as_deref()).await?;
-    Ok(Json(order_view(&order)))
+    Ok(Json(view(&state, &order).await?))
 }
 
 fn check_traveller(request: &TravellerRequest) -> ApiResult<Traveller> {
@@ -329,7 +359,7 @@ async fn replay(state: &AppState, key: &str, fingerprint: &str) -> ApiResult<Opt
     let order = db::orders::find(&state.db, &order_id)
         .await?
         .ok_or(ApiError::NotFound("order"))?;
-    let mut response = created_response(state, &order);
+    let mut response = created_response(state, &order).await?;
     response
         .headers_mut()
         .insert("idempotent-replayed", HeaderValue::from_static("true"));
@@ -401,46 +431,43 @@ fn trip_of(planned: &Planned) -> Trip {
 }
 
 /// Confirms a pay-at-counter order at once, then answers 201 with the order and token.
-async fn created(
-    state: &AppState,
-    new: &NewOrder,
-    planned: &Planned,
-    now: OffsetDateTime,
-) -> ApiResult<Response> {
+async fn created(state: &AppState, new: &NewOrder, planned: &Planned) -> ApiResult<Response> {
+    let find = || async {
+        db::orders::find(&state.db, &new.terms.id)
+            .await?
+            .ok_or(ApiError::NotFound("order"))
+    };
+    let mut order = find().await?;
     if planned
         .lines
         .iter()
         .all(|(record, ..)| record.product.pay_at_counter)
     {
-        let change = Transition {
-            order_id: &new.terms.id,
-            from: OrderStatus::Placed,
-            to: OrderStatus::Placed
-                .transition(OrderStatus::Confirmed)
-                .map_err(|e| ApiError::from_domain(e, ""))?,
-            actor: "system",
-            note: "paid at the counter on pickup",
-            at: now,
-        };
-        db::orders::transition(&state.db, &change).await?;
+        let note = "paid at the counter on pickup";
+        crate::fulfilment::confirm_order(state, &order, "system", note).await?;
+        order = find().await?;
     }
-    let order = db::orders::find(&state.db, &new.terms.id)
-        .await?
-        .ok_or(ApiError::NotFound("order"))?;
-    Ok(created_response(state, &order))
+    created_response(state, &order).await
 }
 
-fn created_response(state: &AppState, order: &StoredOrder) -> Response {
+async fn created_response(state: &AppState, order: &StoredOrder) -> ApiResult<Response> {
     let body = OrderCreated {
         token: state.token_key.order_token(&order.terms.id),
-        order: order_view(order),
+        order: view(state, order).await?,
     };
     let location = format!("/api/v1/orders/{}", order.terms.id);
     let mut response = (StatusCode::CREATED, Json(body)).into_response();
     if let Ok(value) = HeaderValue::from_str(&location) {
         response.headers_mut().insert(header::LOCATION, value);
     }
-    response
+    Ok(response)
+}
+
+/// The traveller's view of an order, with its tickets and timeline.
+async fn view(state: &AppState, order: &StoredOrder) -> ApiResult<OrderView> {
+    let events = db::events::for_order(&state.db, &order.terms.id).await?;
+    let tickets = db::tickets::for_order(&state.db, &order.terms.id).await?;
+    Ok(order_view(order, &events, &tickets))
 }
 
 /// The order if `token` is its token; 404 otherwise, whether or not it exists.
@@ -514,7 +541,7 @@ fn contention() -> ApiError {
     }
 }
 
-fn order_view(order: &StoredOrder) -> OrderView {
+fn order_view(order: &StoredOrder, events: &[Event], tickets: &[TicketRecord]) -> OrderView {
     OrderView {
         id: order.terms.id.clone(),
         status: order.terms.status.code(),
@@ -558,6 +585,13 @@ fn order_view(order: &StoredOrder) -> OrderView {
                         minutes: slot.minutes.get(),
                     })
                     .collect(),
+                ticket: tickets
+                    .iter()
+                    .find(|t| t.order_item_id == item.id)
+                    .map(|t| ItemTicket {
+                        number: ticket_number(t.id.into()),
+                        status: t.status.code(),
+                    }),
             })
             .collect(),
         history: order
@@ -571,6 +605,23 @@ fn order_view(order: &StoredOrder) -> OrderView {
                 at: change.at.into(),
             })
             .collect(),
+        timeline: events.iter().map(timeline_entry).collect(),
+        at_risk: tickets.iter().any(|t| t.at_risk),
         created_at: order.terms.created_at.into(),
+    }
+}
+
+fn timeline_entry(event: &Event) -> TimelineEntry {
+    let note = event
+        .payload
+        .get("note")
+        .and_then(Value::as_str)
+        .unwrap_or("")
+        .to_owned();
+    TimelineEntry {
+        kind: event.kind.clone(),
+        ticket: event.ticket_id.map(|id| ticket_number(id.into())),
+        note,
+        at: event.at.into(),
     }
 }

@@ -1,0 +1,80 @@
+//! The operator's side: confirming orders paid outside the card flow, and the orders at
+//! risk of missing their pickup deadline.
+
+use axum::Json;
+use axum::extract::Path;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use domain::order::OrderStatus;
+
+use super::State;
+use crate::auth::Staff;
+use crate::error::{ApiError, ApiResult};
+use crate::extract::ApiJson;
+
+/// Why an operator confirms an order.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ConfirmRequest {
+    /// E.g. "bank transfer received".
+    pub note: String,
+}
+
+/// The result of a confirmation.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Confirmed {
+    pub id: String,
+    pub status: &'static str,
+    /// The printed numbers of the tickets created.
+    pub tickets: Vec<String>,
+}
+
+/// Confirms a placed order (its payment arrived outside the card flow) and creates its
+/// production tickets.
+#[utoipa::path(post, path = "/api/v1/admin/orders/{id}/confirm", tag = "admin", security(("staff_session" = [])),
+    params(("id" = String, Path)), request_body = ConfirmRequest,
+    responses((status = 200, body = Confirmed), (status = 403, body = crate::error::Problem),
+              (status = 404, body = crate::error::Problem), (status = 409, body = crate::error::Problem)))]
+pub(super) async fn confirm_order(
+    state: State,
+    staff: Staff,
+    Path(id): Path<String>,
+    ApiJson(request): ApiJson<ConfirmRequest>,
+) -> ApiResult<Json<Confirmed>> {
+    staff.operator()?;
+    let order = db::orders::find(&state.db, &id)
+        .await?
+        .ok_or(ApiError::NotFound("order"))?;
+    if order.terms.status != OrderStatus::Placed {
+        let mut extensions = serde_json::Map::new();
+        extensions.insert("current_status".into(), order.terms.status.code().into());
+        let detail = format!(
+            "only placed orders can be confirmed; this one is {}",
+            order.terms.status
+        );
+        return Err(ApiError::Conflict {
+            kind: "order-state",
+            detail,
+            extensions,
+        });
+    }
+    if !crate::fulfilment::confirm_order(&state, &order, &staff.actor(), request.note.trim())
+        .await?
+    {
+        return Err(ApiError::Conflict {
+            kind: "order-state",
+            detail: "the order changed meanwhile; look again".into(),
+            extensions: serde_json::Map::new(),
+        });
+    }
+    let tickets = db::tickets::for_order(&state.db, &id).await?;
+    Ok(Json(Confirmed {
+        id,
+        status: OrderStatus::Confirmed.code(),
+        tickets: tickets
+            .iter()
+            .map(|t| domain::ticket::ticket_number(t.id.into()))
+            .collect(),
+    }))
+}

@@ -1,0 +1,114 @@
+//! The event outbox: every change of an order or a ticket writes one event row in the
+//! same transaction as the change, so the timeline and the workshop webhooks can never
+//! miss or invent a change. Deliveries to workshop webhooks are queued in that same
+//! transaction and sent later (and again, until they succeed).
+
+use sea_orm::prelude::Json;
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
+    QueryOrder,
+};
+use time::OffsetDateTime;
+
+use crate::Error;
+use crate::entities::{event, webhook_delivery, webhook_endpoint};
+
+/// One change, as recorded.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Event {
+    /// Increasing id: the order of changes.
+    pub id: i64,
+    /// The order it concerns.
+    pub order_id: String,
+    /// The ticket it concerns, if any.
+    pub ticket_id: Option<i32>,
+    /// The workshop it concerns, if any (webhooks go there).
+    pub workshop_id: Option<i32>,
+    /// What happened, e.g. `order.confirmed`, `ticket.accepted`, `order.at_risk`.
+    pub kind: String,
+    /// Details of the change.
+    pub payload: Json,
+    /// When.
+    pub at: OffsetDateTime,
+}
+
+/// A change to record.
+#[derive(Debug, Clone)]
+pub struct NewEvent<'a> {
+    /// The order.
+    pub order_id: &'a str,
+    /// The ticket, if any.
+    pub ticket_id: Option<i32>,
+    /// The workshop, if any.
+    pub workshop_id: Option<i32>,
+    /// What happened.
+    pub kind: String,
+    /// Details.
+    pub payload: Json,
+    /// When.
+    pub at: OffsetDateTime,
+}
+
+/// Writes the event and queues a delivery to each active webhook of its workshop. Call
+/// inside the transaction that makes the change.
+pub(crate) async fn record(txn: &impl ConnectionTrait, new: NewEvent<'_>) -> Result<i64, Error> {
+    let row = event::ActiveModel {
+        order_id: Set(new.order_id.to_owned()),
+        ticket_id: Set(new.ticket_id),
+        workshop_id: Set(new.workshop_id),
+        kind: Set(new.kind),
+        payload: Set(new.payload),
+        created_at: Set(new.at),
+        ..Default::default()
+    }
+    .insert(txn)
+    .await?;
+    if let Some(workshop_id) = new.workshop_id {
+        let endpoints = webhook_endpoint::Entity::find()
+            .filter(webhook_endpoint::Column::WorkshopId.eq(workshop_id))
+            .filter(webhook_endpoint::Column::Active.eq(true))
+            .all(txn)
+            .await?;
+        for endpoint in endpoints {
+            webhook_delivery::ActiveModel {
+                endpoint_id: Set(endpoint.id),
+                event_id: Set(row.id),
+                attempts: Set(0),
+                next_attempt_at: Set(new.at),
+                delivered_at: Set(None),
+                last_error: Set(None),
+                ..Default::default()
+            }
+            .insert(txn)
+            .await?;
+        }
+    }
+    Ok(row.id)
+}
+
+/// Every event of an order, oldest first.
+pub async fn for_order(db: &impl ConnectionTrait, order_id: &str) -> Result<Vec<Event>, Error> {
+    let rows = event::Entity::find()
+        .filter(event::Column::OrderId.eq(order_id))
+        .order_by_asc(event::Column::Id)
+        .all(db)
+        .await?;
+    Ok(rows.into_iter().map(from_row).collect())
+}
+
+/// One event by id.
+pub async fn find(db: &impl ConnectionTrait, id: i64) -> Result<Option<Event>, Error> {
+    Ok(event::Entity::find_by_id(id).one(db).await?.map(from_row))
+}
+
+fn from_row(row: event::Model) -> Event {
+    Event {
+        id: row.id,
+        order_id: row.order_id,
+        ticket_id: row.ticket_id,
+        workshop_id: row.workshop_id,
+        kind: row.kind,
+        payload: row.payload,
+        at: row.created_at,
+    }
+}
