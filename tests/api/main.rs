@@ -6,9 +6,13 @@
 
 mod helpers;
 
+mod calendar;
 mod capacity;
 mod catalogue;
+mod counter;
 mod orders;
+mod pages;
 mod quotes;
 mod staff;
 mod tickets;
+mod webhooks;

@@ -8,26 +8,33 @@
 //!
 //! Layout:
 //! - [`auth`]: staff sessions and role checks.
+//! - [`closing`]: closing a workshop day and re-planning what was reserved on it.
 //! - [`config`]: the command line and environment.
 //! - [`error`]: the one error type and its problem+json rendering.
 //! - [`extract`]: JSON bodies, language, idempotency keys, bearer tokens.
 //! - [`fulfilment`]: confirming orders into tickets; moving and re-planning tickets.
+//! - [`pages`]: the staff's server-rendered HTML pages (sign-in, workshop queue,
+//!   tickets, printing, calendar).
 //! - [`passwords`]: argon2id password hashes for staff accounts.
 //! - [`planning`]: turning a request into a domain quote against stored capacity.
 //! - [`secrets`]: order tokens, pickup codes and request fingerprints.
 //! - [`routes`]: one module per resource, plus the OpenAPI document.
 //! - [`staff_accounts`]: adding staff accounts (command line, demo data, tests).
+//! - [`webhooks`]: the worker that sends signed, retried workshop webhook deliveries.
 
 pub mod auth;
+pub mod closing;
 pub mod config;
 pub mod error;
 pub mod extract;
 pub mod fulfilment;
+pub mod pages;
 pub mod passwords;
 pub mod planning;
 pub mod routes;
 pub mod secrets;
 pub mod staff_accounts;
+pub mod webhooks;
 mod wire;
 
 use std::sync::Arc;

@@ -27,6 +27,12 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
         Clock::System,
     )
     .await?;
+    // Sends the workshops' webhook deliveries, including any left over from before a
+    // restart; every process may run one (deliveries are claimed row by row).
+    let _webhooks = api::webhooks::spawn_delivery_worker(
+        state.clone(),
+        api::webhooks::DeliveryConfig::default(),
+    );
     let widget = args
         .widget_dir
         .is_dir()

@@ -130,6 +130,23 @@ impl Report {
                 row.database.label(),
                 r.refused
             ));
+            if sent > 0 {
+                let answered = sent - r.failed;
+                lines.push(format!(
+                    "{}: {:.1} order answers/s counting the 409s (each one planned against \
+                     the stored calendars too)",
+                    row.database.label(),
+                    answered as f64 / r.elapsed.as_secs_f64().max(f64::EPSILON)
+                ));
+            }
+            if r.refused > r.ok() {
+                lines.push(format!(
+                    "{}: most orders were refused: the calendars filled up during the phase, \
+                     so orders ok/s is bounded by workshop capacity before departure, not by \
+                     the server",
+                    row.database.label()
+                ));
+            }
             let baseline = self
                 .rows
                 .iter()

@@ -11,7 +11,7 @@
 //! Every look-up of a pickup code is recorded in `pickup_lookups`, so that code guessing
 //! can be limited per staff member, also across several server processes.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -190,8 +190,16 @@ pub async fn record(db: &DatabaseConnection, new: &NewHandover<'_>) -> Result<Op
             OrderStatus::NoShow => "every item collected (late pickup)",
             _ => "every item collected",
         };
-        insert_change(&txn, new.order_id, Some(new.order_from), to, new.actor, note, new.at)
-            .await?;
+        insert_change(
+            &txn,
+            new.order_id,
+            Some(new.order_from),
+            to,
+            new.actor,
+            note,
+            new.at,
+        )
+        .await?;
     }
     txn.commit().await?;
     Ok(Some(row.id))
@@ -215,7 +223,10 @@ pub async fn for_order(
         .all(db)
         .await?;
     for link in links {
-        tickets.entry(link.handover_id).or_default().push(link.ticket_id);
+        tickets
+            .entry(link.handover_id)
+            .or_default()
+            .push(link.ticket_id);
     }
     Ok(rows
         .into_iter()
@@ -232,30 +243,6 @@ pub async fn for_order(
             at: row.at,
         })
         .collect())
-}
-
-/// One handover.
-pub async fn find(db: &impl ConnectionTrait, id: i32) -> Result<Option<HandoverRecord>, Error> {
-    let Some(row) = handover::Entity::find_by_id(id).one(db).await? else {
-        return Ok(None);
-    };
-    let all = for_order(db, &row.order_id).await?;
-    Ok(all.into_iter().find(|h| h.id == id))
-}
-
-/// Which of these tickets have been handed over.
-pub async fn handed_over(
-    db: &impl ConnectionTrait,
-    ticket_ids: &[i32],
-) -> Result<BTreeSet<i32>, Error> {
-    if ticket_ids.is_empty() {
-        return Ok(BTreeSet::new());
-    }
-    let rows = handover_ticket::Entity::find()
-        .filter(handover_ticket::Column::TicketId.is_in(ticket_ids.to_vec()))
-        .all(db)
-        .await?;
-    Ok(rows.into_iter().map(|r| r.ticket_id).collect())
 }
 
 /// The id of the order with this pickup code (compact form), if any.

@@ -9,6 +9,7 @@
 //! Layout:
 //! - [`entities`]: one sea-orm entity per table, mirroring `migrations/`.
 //! - [`catalogue`]: workshops, counters, products and rates, read as domain values.
+//! - [`calendar`]: closing a workshop day and moving what was reserved on it.
 //! - [`capacity`]: day loads and the atomic reservation of production minutes.
 //! - [`events`]: the outbox of order and ticket changes, and queued webhook deliveries.
 //! - [`handovers`]: counter handovers (tax refund, balance) and pickup look-ups.
@@ -17,7 +18,9 @@
 //! - [`settings`]: server-wide settings shared by every process, such as the token secret.
 //! - [`staff`]: staff accounts and sessions.
 //! - [`tickets`]: production tickets, their moves and re-plans.
+//! - [`webhooks`]: workshop webhook endpoints and claiming their queued deliveries.
 
+pub mod calendar;
 pub mod capacity;
 pub mod catalogue;
 mod codec;
@@ -31,6 +34,7 @@ pub mod seed;
 pub mod settings;
 pub mod staff;
 pub mod tickets;
+pub mod webhooks;
 
 pub use connect::connect;
 pub use error::Error;

@@ -301,32 +301,34 @@ pub async fn replan(
     workshops: &BTreeMap<WorkshopId, Workshop>,
 ) -> Result<bool, Error> {
     let txn = db.begin().await?;
+    if !replan_in(&txn, change, workshops).await? {
+        return Ok(false);
+    }
+    txn.commit().await?;
+    Ok(true)
+}
+
+/// [`replan`] inside the caller's transaction.
+pub(crate) async fn replan_in(
+    txn: &impl ConnectionTrait,
+    change: &TicketReplan<'_>,
+    workshops: &BTreeMap<WorkshopId, Workshop>,
+) -> Result<bool, Error> {
     let Some(row) =
-        set_ticket_status(&txn, change.ticket_id, change.from, change.to, change.at).await?
+        set_ticket_status(txn, change.ticket_id, change.from, change.to, change.at).await?
     else {
         return Ok(false);
     };
-    let mut deltas = Deltas::new();
-    release_items(&txn, vec![row.order_item_id], &mut deltas).await?;
-    add_slots(
-        &mut deltas,
-        WorkshopId(row.workshop_id.into()),
-        change.plan.slots(),
-        1,
-    );
-    apply(&txn, &deltas, workshops).await?;
-    record(
-        &txn,
+    let workshop = WorkshopId(row.workshop_id.into());
+    move_item(
+        txn,
         row.order_item_id,
-        WorkshopId(row.workshop_id.into()),
-        change.plan.slots(),
+        workshop,
+        &change.plan,
+        change.ready_by,
+        workshops,
     )
     .await?;
-    order_item::Entity::update_many()
-        .col_expr(order_item::Column::ReadyBy, Expr::value(change.ready_by))
-        .filter(order_item::Column::Id.eq(row.order_item_id))
-        .exec(&txn)
-        .await?;
     let mut notes = row.notes.clone();
     if !change.note.is_empty() {
         notes = if notes.is_empty() {
@@ -339,9 +341,9 @@ pub async fn replan(
     active.due_at = Set(change.due_at);
     active.at_risk = Set(change.at_risk);
     active.notes = Set(notes);
-    let row = active.update(&txn).await?;
+    let row = active.update(txn).await?;
     insert_ticket_change(
-        &txn,
+        txn,
         &row,
         Some(change.from),
         change.to,
@@ -362,7 +364,7 @@ pub async fn replan(
         payload: payload.clone(),
         at: change.at,
     };
-    events::record(&txn, event).await?;
+    events::record(txn, event).await?;
     if change.at_risk {
         let at_risk = NewEvent {
             order_id: &row.order_id,
@@ -372,10 +374,32 @@ pub async fn replan(
             payload,
             at: change.at,
         };
-        events::record(&txn, at_risk).await?;
+        events::record(txn, at_risk).await?;
     }
-    txn.commit().await?;
     Ok(true)
+}
+
+/// Gives back an item's reserved days and reserves `plan` instead, atomically per day,
+/// and records its new ready-by.
+pub(crate) async fn move_item(
+    txn: &impl ConnectionTrait,
+    item_id: i32,
+    workshop: WorkshopId,
+    plan: &ProductionPlan,
+    ready_by: OffsetDateTime,
+    workshops: &BTreeMap<WorkshopId, Workshop>,
+) -> Result<(), Error> {
+    let mut deltas = Deltas::new();
+    release_items(txn, vec![item_id], &mut deltas).await?;
+    add_slots(&mut deltas, workshop, plan.slots(), 1);
+    apply(txn, &deltas, workshops).await?;
+    record(txn, item_id, workshop, plan.slots()).await?;
+    order_item::Entity::update_many()
+        .col_expr(order_item::Column::ReadyBy, Expr::value(ready_by))
+        .filter(order_item::Column::Id.eq(item_id))
+        .exec(txn)
+        .await?;
+    Ok(())
 }
 
 /// Declines a ticket whose item cannot be re-planned: the ticket is declined, the order's

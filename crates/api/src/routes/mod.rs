@@ -1,13 +1,16 @@
 //! The router: one module per resource, the OpenAPI document, and the widget's files.
 
 mod admin;
+mod calendar;
 mod catalogue;
+pub(crate) mod counter;
 mod health;
 pub mod openapi;
 mod orders;
 mod quotes;
-mod staff;
-mod workshop;
+pub(crate) mod staff;
+mod webhooks;
+pub(crate) mod workshop;
 
 use std::path::Path;
 use std::sync::Arc;
@@ -40,6 +43,12 @@ pub fn router(state: Arc<AppState>, widget_dir: Option<&Path>) -> Router {
         .route("/staff/login", post(staff::login))
         .route("/staff/logout", post(staff::logout))
         .route("/staff/me", get(staff::me))
+        .route("/workshop/calendar", get(calendar::get_calendar))
+        .route("/workshop/calendar/closed-days", post(calendar::close))
+        .route(
+            "/workshop/calendar/closed-days/{day}",
+            axum::routing::delete(calendar::reopen),
+        )
         .route("/workshop/tickets", get(workshop::list_tickets))
         .route("/workshop/tickets/{id}", get(workshop::get_ticket))
         .route(
@@ -47,14 +56,29 @@ pub fn router(state: Arc<AppState>, widget_dir: Option<&Path>) -> Router {
             post(workshop::change_status),
         )
         .route("/workshop/tickets/{id}/delay", post(workshop::report_delay))
+        .route(
+            "/workshop/webhooks",
+            get(webhooks::list_webhooks).post(webhooks::create_webhook),
+        )
+        .route(
+            "/workshop/webhooks/{id}",
+            axum::routing::delete(webhooks::delete_webhook),
+        )
         .route("/admin/orders/{id}/confirm", post(admin::confirm_order))
+        .route("/counter/receipts", post(counter::receive))
+        .route("/counter/incoming", get(counter::list_incoming))
+        .route("/counter/pickups", get(counter::list_due))
+        .route("/counter/pickups/{code}", get(counter::lookup))
+        .route("/counter/pickups/{code}/handover", post(counter::handover))
+        .route("/counter/pickups/{code}/no-show", post(counter::no_show))
         .route("/openapi.json", get(openapi::document))
         .fallback(|| async { ApiError::NotFound("resource") })
         .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed });
     let router = Router::new()
         .route("/healthz", get(health::healthz))
         .nest("/api/v1", api)
-        .merge(openapi::browsable_page());
+        .merge(openapi::browsable_page())
+        .merge(crate::pages::router());
     let router = match widget_dir {
         Some(dir) => router
             .fallback_service(ServeDir::new(dir).fallback(ServeFile::new(dir.join("index.html")))),

@@ -5,7 +5,7 @@ use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 use utoipa_scalar::{Scalar, Servable};
 
-use super::{admin, catalogue, health, orders, quotes, staff, workshop};
+use super::{admin, calendar, catalogue, counter, health, orders, quotes, staff, workshop};
 
 /// The API description, collected from the handlers' annotations.
 #[derive(OpenApi)]
@@ -18,11 +18,17 @@ use super::{admin, catalogue, health, orders, quotes, staff, workshop};
           orders::create_order, orders::get_order, orders::change_itinerary, orders::cancel_order,
           staff::login, staff::logout, staff::me,
           workshop::list_tickets, workshop::get_ticket, workshop::change_status,
-          workshop::report_delay, admin::confirm_order),
+          super::webhooks::create_webhook, super::webhooks::list_webhooks,
+          super::webhooks::delete_webhook,
+          workshop::report_delay, admin::confirm_order,
+          calendar::get_calendar, calendar::close, calendar::reopen,
+          counter::receive, counter::lookup, counter::handover, counter::no_show,
+          counter::list_due, counter::list_incoming),
     modifiers(&OrderToken),
     tags((name = "catalogue", description = "Workshops, counters and products"),
          (name = "orders", description = "Quotes and pre-orders"),
          (name = "workshop", description = "Production tickets of the signed-in workshop"),
+         (name = "counter", description = "Receiving goods, pickups and handovers at the signed-in counter"),
          (name = "admin", description = "Operator tools"),
          (name = "staff", description = "Staff sign-in: session token (bearer) or gongbang_session cookie"),
          (name = "health"))

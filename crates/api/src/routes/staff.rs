@@ -16,9 +16,11 @@ use serde::{Deserialize, Serialize};
 use time::Duration;
 use utoipa::ToSchema;
 
+use db::staff::StaffMember;
 use domain::staff::{Role, next_login_allowed};
 
 use super::State;
+use crate::AppState;
 use crate::auth::{SESSION_COOKIE, Staff, session_token};
 use crate::error::{ApiError, ApiResult, Problem};
 use crate::extract::ApiJson;
@@ -40,6 +42,7 @@ pub struct LoginRequest {
     #[schema(example = "workshop-euljiro-tailor@gongbang.demo")]
     email: String,
     /// The password.
+    #[schema(format = Password)]
     password: String,
 }
 
@@ -99,8 +102,45 @@ pub(super) async fn login(
     state: State,
     ApiJson(request): ApiJson<LoginRequest>,
 ) -> ApiResult<Response> {
+    Ok(
+        match sign_in(&state, &request.email, request.password).await? {
+            SignIn::SignedIn { token, member } => {
+                let body = LoginResponse {
+                    token: token.clone(),
+                    role: member.role.into(),
+                    place_id: member.role.place_id(),
+                };
+                let cookie = session_cookie(&token, SESSION_LENGTH.whole_seconds());
+                signed_in_response(Json(body), &cookie)
+            }
+            SignIn::InvalidCredentials => invalid_credentials(),
+            SignIn::TooManyAttempts(wait) => too_many_attempts(wait),
+        },
+    )
+}
+
+/// What came of a login attempt.
+#[derive(Debug)]
+pub(crate) enum SignIn {
+    /// A new session with this token.
+    SignedIn {
+        /// The session token (only its hash is stored).
+        token: String,
+        /// Who signed in.
+        member: StaffMember,
+    },
+    /// Unknown email or wrong password: the caller must not say which.
+    InvalidCredentials,
+    /// Too many failed logins; the next attempt is allowed after `wait`.
+    TooManyAttempts(Duration),
+}
+
+/// Checks an email and password against the stored account, with the slow-down and lock
+/// of repeated failures, and opens a session of [`SESSION_LENGTH`] on success. The JSON
+/// API and the sign-in page share it.
+pub(crate) async fn sign_in(state: &AppState, email: &str, password: String) -> ApiResult<SignIn> {
     let now = state.clock.now();
-    let email = normalise_email(&request.email);
+    let email = normalise_email(email);
     for _ in 0..MAX_ATTEMPTS {
         let account = match &email {
             Some(email) => db::staff::by_email(&state.db, email).await?,
@@ -108,71 +148,70 @@ pub(super) async fn login(
         };
         let Some(account) = account else {
             // The same argon2 work as for a real account, and the same answer.
-            passwords::verify(request.password.clone(), None)
+            passwords::verify(password, None)
                 .await
                 .map_err(ApiError::Internal)?;
-            return Ok(invalid_credentials());
+            return Ok(SignIn::InvalidCredentials);
         };
         if let Some(allowed) = next_login_allowed(account.failed_logins, account.last_failed_at)
             && allowed > now
         {
-            return Ok(too_many_attempts(allowed - now));
+            return Ok(SignIn::TooManyAttempts(allowed - now));
         }
         // Count the attempt as failed before checking it, so that concurrent guesses are
         // all counted; a correct password clears the count below.
-        let member = &account.member;
+        let member = account.member;
         let counted =
             db::staff::record_failed_login(&state.db, member.id, account.failed_logins, now)
                 .await?;
         if !counted {
             continue;
         }
-        let matches = passwords::verify(request.password.clone(), Some(account.password_hash))
+        let matches = passwords::verify(password, Some(account.password_hash))
             .await
             .map_err(ApiError::Internal)?;
         if !matches {
-            return Ok(invalid_credentials());
+            tracing::debug!("staff login refused");
+            return Ok(SignIn::InvalidCredentials);
         }
         db::staff::record_successful_login(&state.db, member.id).await?;
         let token = new_session_token();
-        db::staff::create_session(
-            &state.db,
-            member.id,
-            &token_hash(&token),
-            now,
-            now + SESSION_LENGTH,
-        )
-        .await?;
+        let expires_at = now + SESSION_LENGTH;
+        db::staff::create_session(&state.db, member.id, &token_hash(&token), now, expires_at)
+            .await?;
         if let Err(error) = db::staff::purge_expired_sessions(&state.db, now).await {
             tracing::warn!(%error, "purging expired staff sessions");
         }
         tracing::info!(staff = %member.role, email = %member.email, "staff signed in");
-        let body = LoginResponse {
-            token: token.clone(),
-            role: member.role.into(),
-            place_id: member.role.place_id(),
-        };
-        let cookie = session_cookie(&token, SESSION_LENGTH.whole_seconds());
-        return Ok(signed_in_response(Json(body), &cookie));
+        return Ok(SignIn::SignedIn { token, member });
     }
-    Ok(too_many_attempts(Duration::seconds(1)))
+    // Other attempts on this account kept winning the race: let the caller back off.
+    Ok(SignIn::TooManyAttempts(Duration::seconds(1)))
 }
 
 /// Signs out: ends the session of the token sent (bearer or cookie) and clears the
 /// cookie. Answers 204 also when there was no session, so it can be repeated.
-#[utoipa::path(post, path = "/api/v1/staff/logout", tag = "staff",
+#[utoipa::path(post, path = "/api/v1/staff/logout", tag = "staff", security(("staff_session" = [])),
     responses((status = 204, description = "Signed out; the cookie is cleared",
                headers(("Set-Cookie" = String, description = "gongbang_session=; …; Max-Age=0")))))]
 pub(super) async fn logout(state: State, SessionToken(token): SessionToken) -> ApiResult<Response> {
+    sign_out(&state, token.as_deref()).await?;
+    Ok(signed_in_response(
+        StatusCode::NO_CONTENT,
+        &session_cookie("", 0),
+    ))
+}
+
+/// Ends the session of this token, if one was sent and there is one.
+pub(crate) async fn sign_out(state: &AppState, token: Option<&str>) -> ApiResult<()> {
     if let Some(token) = token {
-        db::staff::delete_session(&state.db, &token_hash(&token)).await?;
+        db::staff::delete_session(&state.db, &token_hash(token)).await?;
     }
-    let cookie = session_cookie("", 0);
-    Ok(signed_in_response(StatusCode::NO_CONTENT, &cookie))
+    Ok(())
 }
 
 /// Who is signed in (send the session token as bearer or cookie).
-#[utoipa::path(get, path = "/api/v1/staff/me", tag = "staff",
+#[utoipa::path(get, path = "/api/v1/staff/me", tag = "staff", security(("staff_session" = [])),
     responses((status = 200, body = StaffView),
               (status = 401, description = "No valid session (type unauthenticated)", body = Problem)))]
 pub(super) async fn me(Staff(member): Staff) -> Json<StaffView> {
@@ -201,15 +240,15 @@ fn new_session_token() -> String {
 }
 
 /// The `Set-Cookie` value for the session cookie (an empty token with age 0 clears it).
-fn session_cookie(token: &str, max_age_seconds: i64) -> String {
+pub(crate) fn session_cookie(token: &str, max_age_seconds: i64) -> String {
     format!(
         "{SESSION_COOKIE}={token}; HttpOnly; Secure; SameSite=Strict; Path=/; Max-Age={max_age_seconds}"
     )
 }
 
-/// A response that sets the session cookie and is never cached.
-fn signed_in_response(body: impl IntoResponse, cookie: &str) -> Response {
-    let mut response = body.into_response();
+/// `response` with this `Set-Cookie` value (from [`session_cookie`]), never cached.
+pub(crate) fn signed_in_response(response: impl IntoResponse, cookie: &str) -> Response {
+    let mut response = response.into_response();
     let headers = response.headers_mut();
     if let Ok(cookie) = HeaderValue::from_str(cookie) {
         headers.insert(header::SET_COOKIE, cookie);
@@ -219,7 +258,7 @@ fn signed_in_response(body: impl IntoResponse, cookie: &str) -> Response {
 }
 
 /// 401 `invalid-credentials`: the same for an unknown email and a wrong password.
-fn invalid_credentials() -> Response {
+pub(crate) fn invalid_credentials() -> Response {
     let status = StatusCode::UNAUTHORIZED;
     let problem = Problem {
         kind: "urn:gongbang:problem:invalid-credentials".into(),
@@ -229,12 +268,11 @@ fn invalid_credentials() -> Response {
         field: None,
         extensions: serde_json::Map::new(),
     };
-    tracing::debug!("staff login refused");
     problem_response(status, problem)
 }
 
 /// 429 `too-many-attempts` with `Retry-After` in whole seconds (rounded up).
-fn too_many_attempts(wait: Duration) -> Response {
+pub(crate) fn too_many_attempts(wait: Duration) -> Response {
     let seconds = wait_seconds(wait);
     let detail = format!("too many failed logins; try again in {seconds} seconds");
     let mut response = ApiError::TooManyAttempts { detail }.into_response();
@@ -244,7 +282,8 @@ fn too_many_attempts(wait: Duration) -> Response {
     response
 }
 
-fn wait_seconds(wait: Duration) -> u64 {
+/// A wait in whole seconds for `Retry-After`, rounded up, at least 1.
+pub(crate) fn wait_seconds(wait: Duration) -> u64 {
     let whole = wait.whole_seconds() + i64::from(wait.subsec_nanoseconds() > 0);
     u64::try_from(whole.max(1)).unwrap_or(1)
 }
@@ -261,7 +300,6 @@ fn problem_response(status: StatusCode, problem: Problem) -> Response {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use db::staff::StaffMember;
     use domain::catalogue::WorkshopId;
     use domain::counter::CounterId;
 

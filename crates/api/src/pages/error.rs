@@ -1,0 +1,120 @@
+//! Errors as pages: a missing session sends the browser to the sign-in page, anything
+//! else becomes a small HTML page with the problem's status and message. And the
+//! extractor for the signed-in staff member of a page.
+
+use std::sync::Arc;
+
+use axum::extract::FromRequestParts;
+use axum::http::{HeaderValue, StatusCode, header, request::Parts};
+use axum::response::{IntoResponse, Redirect, Response};
+use maud::html;
+
+use super::layout;
+use crate::AppState;
+use crate::auth::Staff;
+use crate::error::ApiError;
+
+/// Why a page could not be shown.
+#[derive(Debug)]
+pub(super) enum PageError {
+    /// What the API would have answered.
+    Api(ApiError),
+    /// A POST from a page of another site (or without `Origin` and `Referer`).
+    CrossSite,
+    /// A request the page's own forms never send (a bad query or form).
+    BadRequest(String),
+    /// Too many failed pickup look-ups; allowed again after this many seconds.
+    TooManyLookups(u64),
+}
+
+/// A page's result.
+pub(super) type PageResult<T> = Result<T, PageError>;
+
+impl From<ApiError> for PageError {
+    fn from(error: ApiError) -> Self {
+        PageError::Api(error)
+    }
+}
+
+impl From<db::Error> for PageError {
+    fn from(error: db::Error) -> Self {
+        PageError::Api(error.into())
+    }
+}
+
+impl IntoResponse for PageError {
+    fn into_response(self) -> Response {
+        let (status, title, detail) = match self {
+            PageError::Api(ApiError::Unauthenticated) => {
+                return Redirect::to("/staff").into_response();
+            }
+            PageError::Api(error) => {
+                let problem = error.problem();
+                let status = StatusCode::from_u16(problem.status)
+                    .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+                if status.is_server_error() {
+                    // Logs the cause; the page never shows it.
+                    drop(error.into_response());
+                }
+                let detail = match status {
+                    StatusCode::NOT_FOUND => {
+                        "There is nothing here, or it belongs to another place.".to_owned()
+                    }
+                    StatusCode::FORBIDDEN => format!(
+                        "This page is {}. Sign in with the right account.",
+                        problem.detail.trim_start_matches("this is ")
+                    ),
+                    s if s.is_server_error() => {
+                        "Something went wrong on our side. Please try again in a moment.".to_owned()
+                    }
+                    _ => problem.detail,
+                };
+                (status, problem.title, detail)
+            }
+            PageError::CrossSite => (
+                StatusCode::FORBIDDEN,
+                "Forbidden",
+                "This form was not sent from a Gongbang page. Open the page again and retry."
+                    .to_owned(),
+            ),
+            PageError::BadRequest(detail) => (StatusCode::BAD_REQUEST, "Bad Request", detail),
+            PageError::TooManyLookups(seconds) => {
+                let body = html! {
+                    h1 { "Too many failed look-ups" }
+                    p.lead { "Too many pickup codes or identity checks failed lately. Try again in " (seconds) " seconds." }
+                    p { a href="/counter" { "Back to the counter" } }
+                };
+                let mut response = (
+                    StatusCode::TOO_MANY_REQUESTS,
+                    layout::page("Too many look-ups", None, body),
+                )
+                    .into_response();
+                response
+                    .headers_mut()
+                    .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+                return response;
+            }
+        };
+        let body = html! {
+            h1 { (status.as_u16()) " " (title) }
+            p.lead { (detail) }
+            p { a href="/staff" { "Go to your start page" } }
+        };
+        (status, layout::page(title, None, body)).into_response()
+    }
+}
+
+/// The signed-in staff member of a page; without a valid session the browser is sent to
+/// `/staff`.
+pub(super) struct PageStaff(pub Staff);
+
+impl FromRequestParts<Arc<AppState>> for PageStaff {
+    type Rejection = PageError;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &Arc<AppState>,
+    ) -> Result<Self, Self::Rejection> {
+        Ok(PageStaff(Staff::from_request_parts(parts, state).await?))
+    }
+}

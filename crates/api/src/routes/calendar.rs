@@ -1,0 +1,161 @@
+//! The workshop's calendar: reading it, closing a day (which re-plans what was reserved
+//! on it and flags orders at risk) and opening it again.
+
+use axum::Json;
+use axum::extract::Path;
+use axum::http::StatusCode;
+use serde::{Deserialize, Serialize};
+use time::{Date, Weekday};
+use utoipa::ToSchema;
+
+use super::State;
+use crate::auth::Staff;
+use crate::closing::close_day;
+use crate::error::{ApiError, ApiResult};
+use crate::extract::ApiJson;
+use crate::wire::SeoulTime;
+
+/// A workshop's working calendar.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CalendarView {
+    /// Working weekdays, `mon` … `sun`.
+    pub working_days: Vec<&'static str>,
+    /// Production capacity of a working day, in minutes.
+    pub minutes_per_day: u32,
+    /// When the working day ends, `HH:MM` (Asia/Seoul).
+    pub closes_at: String,
+    /// Closed days from today on.
+    pub closed_days: Vec<ClosedDay>,
+}
+
+/// A day the workshop does not work.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ClosedDay {
+    /// The day, `YYYY-MM-DD`.
+    pub day: Date,
+    /// Why, e.g. "Seollal" or "owner's vacation".
+    pub name: String,
+}
+
+/// What closing a day moved.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ClosingResult {
+    pub calendar: CalendarView,
+    /// Items that were reserved on the day and now have new production days.
+    pub moved: Vec<MovedItem>,
+}
+
+/// An item moved by closing a day.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MovedItem {
+    pub order_id: String,
+    /// Its printed ticket number, if the order is confirmed.
+    pub ticket: Option<String>,
+    pub ready_by: SeoulTime,
+    /// Whether the order may now miss its pickup deadline.
+    pub at_risk: bool,
+}
+
+/// The signed-in workshop's calendar.
+#[utoipa::path(get, path = "/api/v1/workshop/calendar", tag = "workshop", security(("staff_session" = [])),
+    responses((status = 200, body = CalendarView), (status = 403, body = crate::error::Problem)))]
+pub(super) async fn get_calendar(state: State, staff: Staff) -> ApiResult<Json<CalendarView>> {
+    let workshop = staff.workshop()?;
+    Ok(Json(calendar_view(&state, workshop).await?))
+}
+
+/// Closes the workshop on a future day. Every item reserved on it is re-planned into free
+/// capacity; orders that may now miss their pickup deadline are flagged at risk.
+#[utoipa::path(post, path = "/api/v1/workshop/calendar/closed-days", tag = "workshop",
+    security(("staff_session" = [])), request_body = ClosedDay,
+    responses((status = 201, body = ClosingResult), (status = 409, body = crate::error::Problem),
+              (status = 422, body = crate::error::Problem)))]
+pub(super) async fn close(
+    state: State,
+    staff: Staff,
+    ApiJson(request): ApiJson<ClosedDay>,
+) -> ApiResult<(StatusCode, Json<ClosingResult>)> {
+    let workshop = staff.workshop()?;
+    let name = request.name.trim();
+    if name.is_empty() || name.chars().count() > 100 {
+        return Err(ApiError::invalid(
+            "invalid-field",
+            "/name",
+            "say why the workshop closes (1 to 100 characters)",
+        ));
+    }
+    let moved = close_day(&state, workshop, request.day, name, &staff.actor()).await?;
+    let moved = moved
+        .into_iter()
+        .map(|m| MovedItem {
+            order_id: m.order_id,
+            ticket: m
+                .ticket_id
+                .map(|id| domain::ticket::ticket_number(id.into())),
+            ready_by: m.ready_by.into(),
+            at_risk: m.at_risk,
+        })
+        .collect();
+    let calendar = calendar_view(&state, workshop).await?;
+    Ok((StatusCode::CREATED, Json(ClosingResult { calendar, moved })))
+}
+
+/// Opens the workshop again on a closed day.
+#[utoipa::path(delete, path = "/api/v1/workshop/calendar/closed-days/{day}", tag = "workshop",
+    security(("staff_session" = [])), params(("day" = String, Path, description = "YYYY-MM-DD")),
+    responses((status = 204), (status = 404, body = crate::error::Problem)))]
+pub(super) async fn reopen(
+    state: State,
+    staff: Staff,
+    Path(day): Path<String>,
+) -> ApiResult<StatusCode> {
+    let workshop = staff.workshop()?;
+    let format = time::macros::format_description!("[year]-[month]-[day]");
+    let day = Date::parse(&day, format).map_err(|_| ApiError::NotFound("closed day"))?;
+    if db::calendar::remove_holiday(&state.db, workshop, day).await? {
+        Ok(StatusCode::NO_CONTENT)
+    } else {
+        Err(ApiError::NotFound("closed day"))
+    }
+}
+
+async fn calendar_view(
+    state: &crate::AppState,
+    workshop: domain::catalogue::WorkshopId,
+) -> ApiResult<CalendarView> {
+    let workshops = db::catalogue::planning_workshops(&state.db).await?;
+    let calendar = &workshops
+        .get(&workshop)
+        .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("workshop {} is gone", workshop.0)))?
+        .calendar;
+    let today = state.clock.now().to_offset(domain::SEOUL).date();
+    let closed = db::calendar::holidays(&state.db, workshop, today).await?;
+    use Weekday::*;
+    let days = [
+        (Monday, "mon"),
+        (Tuesday, "tue"),
+        (Wednesday, "wed"),
+        (Thursday, "thu"),
+        (Friday, "fri"),
+        (Saturday, "sat"),
+        (Sunday, "sun"),
+    ];
+    Ok(CalendarView {
+        working_days: days
+            .into_iter()
+            .filter(|(d, _)| calendar.working_days.contains(*d))
+            .map(|(_, c)| c)
+            .collect(),
+        minutes_per_day: calendar.minutes_per_day.get(),
+        closes_at: format!(
+            "{:02}:{:02}",
+            calendar.closes_at.hour(),
+            calendar.closes_at.minute()
+        ),
+        closed_days: closed
+            .into_iter()
+            .map(|(day, name)| ClosedDay { day, name })
+            .collect(),
+    })
+}

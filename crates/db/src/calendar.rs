@@ -1,0 +1,179 @@
+//! Changing a workshop's calendar: adding a closed day moves every item reserved on it
+//! to new days in the same transaction, so no reservation is ever left on a day the
+//! workshop does not work.
+
+use std::collections::BTreeMap;
+
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
+    EntityTrait, QueryFilter, TransactionTrait,
+};
+use time::{Date, OffsetDateTime};
+
+use domain::catalogue::WorkshopId;
+use domain::quote::Workshop;
+use domain::schedule::ProductionPlan;
+
+use crate::Error;
+use crate::codec::narrow;
+use crate::entities::{capacity_reservation, order_item, workshop_holiday};
+use crate::events::{self, NewEvent};
+use crate::tickets::{TicketReplan, move_item, replan_in};
+
+/// An order item reserved on some day: the item and its order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReservedItem {
+    /// The order item.
+    pub item_id: i32,
+    /// Its order.
+    pub order_id: String,
+}
+
+/// A new plan for an item that has no ticket yet (its order is not confirmed).
+#[derive(Debug, Clone)]
+pub struct ItemReplan {
+    /// The order item.
+    pub item_id: i32,
+    /// Its order.
+    pub order_id: String,
+    /// The new production days.
+    pub plan: ProductionPlan,
+    /// When it is now ready at the counter.
+    pub ready_by: OffsetDateTime,
+    /// Whether the order may now miss its pickup deadline.
+    pub at_risk: bool,
+}
+
+/// A day a workshop closes.
+#[derive(Debug, Clone, Copy)]
+pub struct Closing<'a> {
+    /// The workshop.
+    pub workshop: WorkshopId,
+    /// The day it closes.
+    pub day: Date,
+    /// Why (a public holiday, the owner's vacation).
+    pub name: &'a str,
+    /// When the change is made.
+    pub at: OffsetDateTime,
+}
+
+/// The items with minutes reserved at `workshop` on `day`.
+pub async fn items_reserved_on(
+    db: &impl ConnectionTrait,
+    workshop: WorkshopId,
+    day: Date,
+) -> Result<Vec<ReservedItem>, Error> {
+    let reservations = capacity_reservation::Entity::find()
+        .filter(capacity_reservation::Column::WorkshopId.eq(workshop.0))
+        .filter(capacity_reservation::Column::Day.eq(day))
+        .all(db)
+        .await?;
+    let mut ids: Vec<i32> = reservations.iter().map(|r| r.order_item_id).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let items = order_item::Entity::find()
+        .filter(order_item::Column::Id.is_in(ids))
+        .all(db)
+        .await?;
+    Ok(items
+        .into_iter()
+        .map(|item| ReservedItem {
+            item_id: item.id,
+            order_id: item.order_id,
+        })
+        .collect())
+}
+
+/// Closes the workshop on `day` and moves the items reserved on it, in one transaction.
+/// [`Error::CapacityTaken`] when a day of a new plan filled up meanwhile; `Ok(false)` when
+/// a ticket moved on or the day was already closed (nothing written either way).
+pub async fn add_holiday(
+    db: &DatabaseConnection,
+    closing: &Closing<'_>,
+    tickets: &[TicketReplan<'_>],
+    items: &[ItemReplan],
+    workshops_after: &BTreeMap<WorkshopId, Workshop>,
+) -> Result<bool, Error> {
+    let Closing {
+        workshop,
+        day,
+        name,
+        at,
+    } = *closing;
+    let txn = db.begin().await?;
+    let holiday = workshop_holiday::ActiveModel {
+        workshop_id: Set(narrow(workshop.0, "workshop id")?),
+        day: Set(day),
+        name: Set(name.to_owned()),
+    };
+    if holiday.insert(&txn).await.is_err() {
+        return Ok(false);
+    }
+    for change in tickets {
+        if !replan_in(&txn, change, workshops_after).await? {
+            return Ok(false);
+        }
+    }
+    for item in items {
+        move_item(
+            &txn,
+            item.item_id,
+            workshop,
+            &item.plan,
+            item.ready_by,
+            workshops_after,
+        )
+        .await?;
+        let kind = if item.at_risk {
+            "order.at_risk"
+        } else {
+            "order.replanned"
+        };
+        let payload = serde_json::json!({
+            "item": item.item_id, "ready_by": item.ready_by.to_string(), "at_risk": item.at_risk,
+            "note": format!("the workshop closed on {day}; production re-planned"),
+        });
+        let event = NewEvent {
+            order_id: &item.order_id,
+            ticket_id: None,
+            workshop_id: None,
+            kind: kind.to_owned(),
+            payload,
+            at,
+        };
+        events::record(&txn, event).await?;
+    }
+    txn.commit().await?;
+    Ok(true)
+}
+
+/// Opens the workshop again on `day`; `Ok(false)` when it was not closed.
+pub async fn remove_holiday(
+    db: &impl ConnectionTrait,
+    workshop: WorkshopId,
+    day: Date,
+) -> Result<bool, Error> {
+    let workshop_id: i32 = narrow(workshop.0, "workshop id")?;
+    let deleted = workshop_holiday::Entity::delete_many()
+        .filter(workshop_holiday::Column::WorkshopId.eq(workshop_id))
+        .filter(workshop_holiday::Column::Day.eq(day))
+        .exec(db)
+        .await?;
+    Ok(deleted.rows_affected == 1)
+}
+
+/// A workshop's closed days with their names, from `from` on.
+pub async fn holidays(
+    db: &impl ConnectionTrait,
+    workshop: WorkshopId,
+    from: Date,
+) -> Result<Vec<(Date, String)>, Error> {
+    let rows = workshop_holiday::Entity::find()
+        .filter(workshop_holiday::Column::WorkshopId.eq(workshop.0))
+        .filter(workshop_holiday::Column::Day.gte(from))
+        .all(db)
+        .await?;
+    let mut days: Vec<_> = rows.into_iter().map(|r| (r.day, r.name)).collect();
+    days.sort();
+    Ok(days)
+}
