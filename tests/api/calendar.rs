@@ -140,3 +140,65 @@ crate::on_both_databases! {
     closing_a_reserved_day_moves_its_items_and_flags_orders_at_risk,
     only_future_days_can_be_closed_and_only_by_the_workshop,
 }
+
+mod pattern {
+    use super::*;
+
+    async fn set_pattern(app: &TestApp, staff: &str, body: Value) -> reqwest::Response {
+        let url = app.url("/api/v1/workshop/calendar");
+        app.client
+            .put(url)
+            .bearer_auth(staff)
+            .json(&body)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    async fn the_weekly_pattern_changes_unless_reserved_days_lose_their_room(app: TestApp) {
+        let shirt = app.product_id("made-to-measure-shirt").await;
+        let order = app.place(&order_body(shirt, 4, long_trip())).await;
+        let workshop = order["items"][0]["workshop_id"].as_i64().unwrap();
+        let tailor = app.sign_in("tailor@test", "workshop", Some(workshop)).await;
+
+        let shorter = json!({ "working_days": ["mon", "tue", "wed", "thu", "fri"], "minutes_per_day": 480, "closes_at": "18:00" });
+        let refused = set_pattern(&app, &tailor, shorter).await;
+        let problem = expect_problem(refused, StatusCode::CONFLICT, "calendar-conflict").await;
+        assert_eq!(problem["days"][0]["reserved_minutes"], 960);
+        let unchanged = app
+            .client
+            .get(app.url("/api/v1/workshop/calendar"))
+            .bearer_auth(&tailor);
+        let unchanged = expect_status(unchanged.send().await.unwrap(), StatusCode::OK).await;
+        assert_eq!(unchanged["minutes_per_day"], 960);
+
+        let longer = json!({ "working_days": ["mon", "tue", "wed", "thu", "fri", "sat"], "minutes_per_day": 1200, "closes_at": "20:00" });
+        let changed = expect_status(set_pattern(&app, &tailor, longer).await, StatusCode::OK).await;
+        assert_eq!(changed["minutes_per_day"], 1200);
+        assert_eq!(changed["closes_at"], "20:00");
+        let products = app.get("/api/v1/workshops").await;
+        let workshops = expect_status(products, StatusCode::OK).await;
+        let tailor_row = workshops
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|w| w["id"] == workshop)
+            .unwrap()
+            .clone();
+        assert_eq!(tailor_row["minutes_per_day"], 1200);
+
+        let bad =
+            json!({ "working_days": ["monday"], "minutes_per_day": 480, "closes_at": "18:00" });
+        let problem = expect_problem(
+            set_pattern(&app, &tailor, bad).await,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid-field",
+        )
+        .await;
+        assert_eq!(problem["field"], "/working_days/0");
+    }
+
+    crate::on_both_databases! {
+        the_weekly_pattern_changes_unless_reserved_days_lose_their_room,
+    }
+}

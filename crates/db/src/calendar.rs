@@ -177,3 +177,74 @@ pub async fn holidays(
     days.sort();
     Ok(days)
 }
+
+/// A workshop's new weekly pattern.
+#[derive(Debug, Clone, Copy)]
+pub struct WeeklyPattern {
+    /// The weekdays it works.
+    pub working_days: domain::calendar::WeekdaySet,
+    /// Capacity of a working day.
+    pub minutes_per_day: domain::calendar::WorkMinutes,
+    /// When a working day ends (local time).
+    pub closes_at: time::Time,
+}
+
+/// Changes a workshop's weekly pattern if no day from `from` on has more minutes reserved
+/// than the new pattern gives it; otherwise returns those days (nothing written). The
+/// check and the change are one transaction.
+pub async fn set_weekly_pattern(
+    db: &DatabaseConnection,
+    workshop: WorkshopId,
+    pattern: WeeklyPattern,
+    holidays: &std::collections::BTreeSet<Date>,
+    from: Date,
+) -> Result<Vec<(Date, u32)>, Error> {
+    use crate::entities::{workshop as workshop_row, workshop_day_load as day_load};
+    use sea_orm::sea_query::Expr;
+    let workshop_id: i32 = narrow(workshop.0, "workshop id")?;
+    let txn = db.begin().await?;
+    workshop_row::Entity::update_many()
+        .col_expr(
+            workshop_row::Column::WorkingDays,
+            Expr::value(i16::from(pattern.working_days.bits())),
+        )
+        .col_expr(
+            workshop_row::Column::MinutesPerDay,
+            Expr::value(narrow::<i32>(
+                pattern.minutes_per_day.get(),
+                "minutes per day",
+            )?),
+        )
+        .col_expr(
+            workshop_row::Column::ClosesAt,
+            Expr::value(crate::codec::clock_text(pattern.closes_at)),
+        )
+        .filter(workshop_row::Column::Id.eq(workshop_id))
+        .exec(&txn)
+        .await?;
+    let loads = day_load::Entity::find()
+        .filter(day_load::Column::WorkshopId.eq(workshop_id))
+        .filter(day_load::Column::Day.gte(from))
+        .filter(day_load::Column::ReservedMinutes.gt(0))
+        .all(&txn)
+        .await?;
+    let mut conflicts = Vec::new();
+    for load in loads {
+        let works =
+            pattern.working_days.contains(load.day.weekday()) && !holidays.contains(&load.day);
+        let capacity = if works {
+            pattern.minutes_per_day.get()
+        } else {
+            0
+        };
+        let reserved: u32 = narrow(load.reserved_minutes, "reserved minutes")?;
+        if reserved > capacity {
+            conflicts.push((load.day, reserved));
+        }
+    }
+    if conflicts.is_empty() {
+        txn.commit().await?;
+    }
+    conflicts.sort();
+    Ok(conflicts)
+}

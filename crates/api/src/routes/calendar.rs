@@ -57,6 +57,107 @@ pub struct MovedItem {
     pub at_risk: bool,
 }
 
+/// A new weekly pattern.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PatternRequest {
+    /// Working weekdays, `mon` … `sun`.
+    pub working_days: Vec<String>,
+    /// Production capacity of a working day, in minutes (0 to 1440).
+    pub minutes_per_day: u32,
+    /// When the working day ends, `HH:MM` (Asia/Seoul).
+    pub closes_at: String,
+}
+
+/// Changes the weekly pattern (working days, hours per day, closing time). Refused with
+/// the days concerned when a reserved day would no longer have room: close those days
+/// first (which re-plans what is on them). Plans already made keep their ready-by times.
+#[utoipa::path(put, path = "/api/v1/workshop/calendar", tag = "workshop", security(("staff_session" = [])),
+    request_body = PatternRequest,
+    responses((status = 200, body = CalendarView), (status = 409, body = crate::error::Problem),
+              (status = 422, body = crate::error::Problem)))]
+pub(super) async fn set_pattern(
+    state: State,
+    staff: Staff,
+    ApiJson(request): ApiJson<PatternRequest>,
+) -> ApiResult<Json<CalendarView>> {
+    let workshop = staff.workshop()?;
+    let pattern = pattern_of(&request)?;
+    let workshops = db::catalogue::planning_workshops(&state.db).await?;
+    let holidays = workshops
+        .get(&workshop)
+        .map(|w| w.calendar.holidays.clone())
+        .unwrap_or_default();
+    let today = state.clock.now().to_offset(domain::SEOUL).date();
+    let conflicts =
+        db::calendar::set_weekly_pattern(&state.db, workshop, pattern, &holidays, today).await?;
+    if !conflicts.is_empty() {
+        let days: Vec<serde_json::Value> = conflicts
+            .iter()
+            .map(|(day, reserved)| serde_json::json!({ "day": day.to_string(), "reserved_minutes": reserved }))
+            .collect();
+        let mut extensions = serde_json::Map::new();
+        extensions.insert("days".into(), days.into());
+        return Err(ApiError::Conflict {
+            kind: "calendar-conflict",
+            detail: format!(
+                "{} reserved day(s) would have no room; close them first",
+                conflicts.len()
+            ),
+            extensions,
+        });
+    }
+    Ok(Json(calendar_view(&state, workshop).await?))
+}
+
+fn pattern_of(request: &PatternRequest) -> ApiResult<db::calendar::WeeklyPattern> {
+    let mut days = Vec::new();
+    for (index, code) in request.working_days.iter().enumerate() {
+        let day = WEEKDAYS
+            .iter()
+            .find(|(_, c)| *c == code.as_str())
+            .map(|(d, _)| *d)
+            .ok_or_else(|| {
+                ApiError::invalid(
+                    "invalid-field",
+                    format!("/working_days/{index}"),
+                    format!("{code:?} is not mon … sun"),
+                )
+            })?;
+        days.push(day);
+    }
+    if request.minutes_per_day > 24 * 60 {
+        return Err(ApiError::invalid(
+            "invalid-field",
+            "/minutes_per_day",
+            "a day has at most 1440 minutes",
+        ));
+    }
+    let format = time::macros::format_description!("[hour]:[minute]");
+    let closes_at = time::Time::parse(&request.closes_at, format).map_err(|_| {
+        ApiError::invalid(
+            "invalid-field",
+            "/closes_at",
+            "give the closing time as HH:MM",
+        )
+    })?;
+    Ok(db::calendar::WeeklyPattern {
+        working_days: domain::calendar::WeekdaySet::of(&days),
+        minutes_per_day: domain::calendar::WorkMinutes::new(request.minutes_per_day),
+        closes_at,
+    })
+}
+
+const WEEKDAYS: [(Weekday, &str); 7] = [
+    (Weekday::Monday, "mon"),
+    (Weekday::Tuesday, "tue"),
+    (Weekday::Wednesday, "wed"),
+    (Weekday::Thursday, "thu"),
+    (Weekday::Friday, "fri"),
+    (Weekday::Saturday, "sat"),
+    (Weekday::Sunday, "sun"),
+];
+
 /// The signed-in workshop's calendar.
 #[utoipa::path(get, path = "/api/v1/workshop/calendar", tag = "workshop", security(("staff_session" = [])),
     responses((status = 200, body = CalendarView), (status = 403, body = crate::error::Problem)))]
@@ -131,18 +232,8 @@ async fn calendar_view(
         .calendar;
     let today = state.clock.now().to_offset(domain::SEOUL).date();
     let closed = db::calendar::holidays(&state.db, workshop, today).await?;
-    use Weekday::*;
-    let days = [
-        (Monday, "mon"),
-        (Tuesday, "tue"),
-        (Wednesday, "wed"),
-        (Thursday, "thu"),
-        (Friday, "fri"),
-        (Saturday, "sat"),
-        (Sunday, "sun"),
-    ];
     Ok(CalendarView {
-        working_days: days
+        working_days: WEEKDAYS
             .into_iter()
             .filter(|(d, _)| calendar.working_days.contains(*d))
             .map(|(_, c)| c)

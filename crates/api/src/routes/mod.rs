@@ -43,7 +43,10 @@ pub fn router(state: Arc<AppState>, widget_dir: Option<&Path>) -> Router {
         .route("/staff/login", post(staff::login))
         .route("/staff/logout", post(staff::logout))
         .route("/staff/me", get(staff::me))
-        .route("/workshop/calendar", get(calendar::get_calendar))
+        .route(
+            "/workshop/calendar",
+            get(calendar::get_calendar).put(calendar::set_pattern),
+        )
         .route("/workshop/calendar/closed-days", post(calendar::close))
         .route(
             "/workshop/calendar/closed-days/{day}",
