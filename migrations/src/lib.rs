@@ -9,6 +9,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261125_000001_create_catalogue;
 mod m20261125_000002_create_orders;
 mod m20261125_000003_create_staff_and_tickets;
+mod m20261125_000004_create_payments;
 
 /// Applies Gongbang's migrations in order.
 pub struct Migrator;
@@ -20,6 +21,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000001_create_catalogue::Migration),
             Box::new(m20261125_000002_create_orders::Migration),
             Box::new(m20261125_000003_create_staff_and_tickets::Migration),
+            Box::new(m20261125_000004_create_payments::Migration),
         ]
     }
 }

@@ -13,6 +13,7 @@
 //! - [`capacity`]: day loads and the atomic reservation of production minutes.
 //! - [`events`]: the outbox of order and ticket changes, and queued webhook deliveries.
 //! - [`handovers`]: counter handovers (tax refund, balance) and pickup look-ups.
+//! - [`payments`]: the money record (charges, refunds, counter payments) and Stripe events applied.
 //! - [`orders`]: storing, reading, re-planning and cancelling orders; idempotency keys.
 //! - [`seed`]: the shape of catalogue data to load (the demo data uses it).
 //! - [`settings`]: server-wide settings shared by every process, such as the token secret.
@@ -30,6 +31,7 @@ mod error;
 pub mod events;
 pub mod handovers;
 pub mod orders;
+pub mod payments;
 pub mod seed;
 pub mod settings;
 pub mod staff;

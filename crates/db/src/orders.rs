@@ -16,6 +16,7 @@ use domain::counter::CounterId;
 use domain::language::Language;
 use domain::money::Krw;
 use domain::order::OrderStatus;
+use domain::payment::PaymentMethod;
 use domain::quote::Workshop;
 use domain::schedule::{ProductionPlan, Slot};
 
@@ -105,6 +106,8 @@ pub struct OrderTerms {
     pub total: Krw,
     /// Sum of the line deposits.
     pub deposit: Krw,
+    /// How it is paid.
+    pub payment_method: PaymentMethod,
     /// When it was placed.
     pub created_at: OffsetDateTime,
 }
@@ -227,6 +230,9 @@ async fn insert_order_row(txn: &impl ConnectionTrait, new: &OrderTerms) -> Resul
         deposit_krw: Set(new.deposit.won()),
         created_at: Set(new.created_at),
         updated_at: Set(new.created_at),
+        payment_method: Set(new.payment_method.code().to_owned()),
+        stripe_customer_id: Set(None),
+        stripe_payment_method: Set(None),
     };
     row.insert(txn).await.map_err(|e| {
         if is_unique_violation(&e) {
@@ -375,6 +381,7 @@ fn stored_order(
             },
             total: Krw::new(row.total_krw),
             deposit: Krw::new(row.deposit_krw),
+            payment_method: row.payment_method.parse()?,
             created_at: row.created_at,
             id: row.id,
         },

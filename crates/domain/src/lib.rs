@@ -16,6 +16,7 @@
 //! - [`itinerary`]: a traveller's arrival, departure and chosen counter.
 //! - [`quote`]: ready-by times, feasibility, reasons and alternatives for a set of items.
 //! - [`order`]: the order state machine.
+//! - [`payment`]: payment methods, what is charged when, refunds by policy, the money record.
 //! - [`pickup_code`]: short, unambiguous pickup codes with a check character.
 //! - [`pickup`]: the identity check and the immediate VAT refund at handover.
 //! - [`staff`]: roles bound to places, and slowing down password guessing.
@@ -29,6 +30,7 @@ pub mod itinerary;
 pub mod language;
 pub mod money;
 pub mod order;
+pub mod payment;
 pub mod pickup;
 pub mod pickup_code;
 pub mod quote;

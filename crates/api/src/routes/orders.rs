@@ -20,6 +20,7 @@ use db::orders::{
 use db::tickets::TicketRecord;
 use domain::language::Language;
 use domain::order::OrderStatus;
+use domain::payment::PaymentMethod;
 use domain::ticket::ticket_number;
 
 use super::State;
@@ -410,6 +411,15 @@ fn new_order(
             traveller: traveller.clone(),
             total: planned.quote.total,
             deposit: planned.quote.deposit,
+            payment_method: if planned
+                .lines
+                .iter()
+                .all(|(record, ..)| record.product.pay_at_counter)
+            {
+                PaymentMethod::Counter
+            } else {
+                PaymentMethod::Stripe
+            },
             created_at: now,
         },
         lines,

@@ -24,6 +24,9 @@ pub struct Model {
     pub deposit_krw: i64,
     pub created_at: TimeDateTimeWithTimeZone,
     pub updated_at: TimeDateTimeWithTimeZone,
+    pub payment_method: String,
+    pub stripe_customer_id: Option<String>,
+    pub stripe_payment_method: Option<String>,
 }
 
 /// No relations are declared: queries join by explicit filters.
