@@ -124,7 +124,7 @@ async fn fifty_simultaneous_orders_for_the_last_free_hours_reserve_exactly_the_c
 
 async fn two_server_processes_on_one_database_never_promise_the_same_hours(app: TestApp) {
     let body = last_free_hours(&app).await;
-    let second = serve(&app.database_url).await;
+    let second = app.serve_another().await;
     let outcomes = fire(&[app.base.clone(), second], &body).await;
     check_exactly_capacity_is_reserved(&app, &outcomes).await;
 }

@@ -176,7 +176,7 @@ async fn place(app: &TestApp, lines: &[(&str, i64)]) -> Placed {
         let id = app.product_id(product).await;
         items.push(json!({ "product_id": id, "quantity": quantity, "options": {} }));
     }
-    let body = json!({ "items": items, "itinerary": long_trip(), "traveller": traveller() });
+    let body = json!({ "items": items, "itinerary": long_trip(), "traveller": traveller(), "payment": "counter" });
     let created = app.place(&body).await;
     assert_eq!(created["status"], "confirmed", "{created}");
     let tickets = created["items"]
@@ -1098,7 +1098,7 @@ async fn simultaneous_handovers_hand_over_once(app: TestApp) {
     let order = place(&app, &[("card-wallet", 1), ("key-holder", 1)]).await;
     deliver(&maker, &desk, &order).await;
     // Two desks of the same counter, on two server processes, press the button together.
-    let second_server = serve(&app.database_url).await;
+    let second_server = app.serve_another().await;
     let colleague = staff(
         &app,
         "second@icn-t1.example",

@@ -31,6 +31,8 @@ pub struct TestApp {
     pub client: Client,
     pub database_url: String,
     pub backend: Backend,
+    /// The local fake of Stripe's API that this app's real Stripe client talks to.
+    pub stripe: std::sync::Arc<fake_stripe::FakeStripe>,
     _dir: Option<tempfile::TempDir>,
 }
 
@@ -75,20 +77,23 @@ pub async fn spawn_app(backend: Backend) -> Option<TestApp> {
         }
         Backend::Postgres => (fresh_postgres_database().await?, None),
     };
-    let base = serve(&database_url).await;
+    let stripe = fake_stripe::start().await;
+    stripe.set_now(NOW.unix_timestamp());
+    let base = serve_with_stripe(&database_url, Some(&stripe.base_url())).await;
     Some(TestApp {
         base,
         client: Client::new(),
+        stripe: std::sync::Arc::new(stripe),
         database_url,
         backend,
         _dir: dir,
     })
 }
 
-/// Starts one more server process on the same database (as a second API process behind
-/// a load balancer would be), returning its base URL.
-pub async fn serve(database_url: &str) -> String {
-    let state = api::prepare(
+/// Starts a server process on the database, with card payments through the Stripe API at
+/// `stripe_base` when given (else pay-at-counter only, as without a Stripe key).
+pub async fn serve_with_stripe(database_url: &str, stripe_base: Option<&str>) -> String {
+    let mut state = api::prepare(
         database_url,
         8,
         true,
@@ -97,6 +102,15 @@ pub async fn serve(database_url: &str) -> String {
     )
     .await
     .expect("app state");
+    if let Some(base) = stripe_base {
+        let gateway = api::payments::stripe::StripeGateway::new("sk_test_gongbang", Some(base))
+            .expect("stripe gateway");
+        state.stripe = Some(std::sync::Arc::new(api::billing::StripeSetup {
+            gateway,
+            webhook_secrets: vec![fake_stripe::WEBHOOK_SECRET.to_owned()],
+            hold: api::billing::DEFAULT_HOLD,
+        }));
+    }
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("bind");
@@ -127,6 +141,11 @@ async fn fresh_postgres_database() -> Option<String> {
 }
 
 impl TestApp {
+    /// Another server process on the same database and the same fake Stripe.
+    pub async fn serve_another(&self) -> String {
+        serve_with_stripe(&self.database_url, Some(&self.stripe.base_url())).await
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.base)
     }
@@ -324,6 +343,13 @@ pub fn order_body(product: i64, quantity: i64, trip: Value) -> Value {
         "itinerary": trip,
         "traveller": traveller(),
     })
+}
+
+/// An order body paid at the counter (for products that allow it).
+pub fn counter_order_body(product: i64, quantity: i64, trip: Value) -> Value {
+    let mut body = order_body(product, quantity, trip);
+    body["payment"] = json!("counter");
+    body
 }
 
 /// A quote body for one line of `product` (default options) on `trip`.

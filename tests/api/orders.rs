@@ -185,7 +185,7 @@ async fn a_traveller_with_bad_details_is_refused_field_by_field(app: TestApp) {
 
 async fn a_pay_at_counter_order_is_confirmed_at_once(app: TestApp) {
     let wallet = app.product_id("card-wallet").await;
-    let created = app.place(&order_body(wallet, 1, long_trip())).await;
+    let created = app.place(&counter_order_body(wallet, 1, long_trip())).await;
     assert_eq!(created["status"], "confirmed");
     let steps: Vec<&Value> = created["history"]
         .as_array()

@@ -157,6 +157,7 @@ async fn wallet_order(app: &TestApp, options: Value, quantity: i64) -> (Value, S
         "items": [{ "product_id": wallet, "quantity": quantity, "options": options }],
         "itinerary": long_trip(),
         "traveller": traveller(),
+        "payment": "counter",
     });
     let created = app.place(&body).await;
     assert_eq!(created["status"], "confirmed");
@@ -584,6 +585,7 @@ async fn counter_pages_receive_look_up_and_hand_over(app: TestApp) {
         ],
         "itinerary": long_trip(),
         "traveller": traveller(),
+        "payment": "counter",
     });
     let order = app.place(&body).await;
     let code = order["pickup_code"].as_str().unwrap().to_owned();

@@ -148,7 +148,7 @@ async fn confirming_an_order_creates_tickets_that_only_its_workshop_sees(app: Te
 
 async fn a_pay_at_counter_order_has_tickets_at_once(app: TestApp) {
     let wallet = app.product_id("card-wallet").await;
-    let created = app.place(&order_body(wallet, 1, long_trip())).await;
+    let created = app.place(&counter_order_body(wallet, 1, long_trip())).await;
     assert_eq!(created["status"], "confirmed");
     assert_eq!(created["items"][0]["ticket"]["status"], "queued");
     let kinds: Vec<&str> = created["timeline"]

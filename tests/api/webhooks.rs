@@ -193,7 +193,7 @@ async fn another_workshop(app: &TestApp, workshop: i64) -> i64 {
 /// Places a pay-at-counter card wallet order (its ticket is queued at once); returns
 /// the order id, the ticket id and the ticket's printed number.
 async fn wallet_order(app: &TestApp, wallet: i64) -> (String, i64, String) {
-    let created = app.place(&order_body(wallet, 1, long_trip())).await;
+    let created = app.place(&counter_order_body(wallet, 1, long_trip())).await;
     assert_eq!(created["status"], "confirmed");
     let number = created["items"][0]["ticket"]["number"]
         .as_str()

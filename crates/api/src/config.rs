@@ -49,6 +49,22 @@ pub struct ServeArgs {
     /// Folder of the built widget (Trunk's `dist/`), served at `/`.
     #[arg(long, env = "GONGBANG_WIDGET_DIR", default_value = "dist")]
     pub widget_dir: PathBuf,
+    /// Stripe secret key (`sk_live_…` or `sk_test_…`); without it orders are paid at the
+    /// counter and products that need prepayment cannot be ordered.
+    #[arg(long, env = "STRIPE_SECRET_KEY", hide_env_values = true)]
+    pub stripe_secret_key: Option<String>,
+    /// Stripe webhook signing secret (`whsec_…`).
+    #[arg(long, env = "STRIPE_WEBHOOK_SECRET", hide_env_values = true)]
+    pub stripe_webhook_secret: Option<String>,
+    /// The previous webhook signing secret, accepted too while rotating.
+    #[arg(long, env = "STRIPE_WEBHOOK_SECRET_PREVIOUS", hide_env_values = true)]
+    pub stripe_webhook_secret_previous: Option<String>,
+    /// Stripe's API base URL (tests and staging point it elsewhere).
+    #[arg(long, env = "STRIPE_API_BASE")]
+    pub stripe_api_base: Option<String>,
+    /// Minutes an unpaid card order keeps its workshop hours.
+    #[arg(long, env = "GONGBANG_PAYMENT_HOLD_MINUTES", default_value_t = 30)]
+    pub payment_hold_minutes: u32,
 }
 
 /// `gongbang staff …`.

@@ -11,6 +11,7 @@ use db::orders::{StoredItem, StoredOrder};
 use db::tickets::{TicketMove, TicketRecord, TicketReplan};
 use domain::calendar::WorkMinutes;
 use domain::catalogue::{ProductId, WorkshopId};
+use domain::order::OrderStatus;
 use domain::quote::{Workshop, leaves_workshop_by, ready_by};
 use domain::schedule::{DayLoad, ProductionPlan, earliest_start, plan_production};
 use domain::ticket::{TicketStatus, order_status_for};
@@ -117,7 +118,11 @@ async fn advance(
         note,
         at: state.clock.now(),
     };
-    Ok(db::tickets::move_ticket(&state.db, &change).await?)
+    let moved = db::tickets::move_ticket(&state.db, &change).await?;
+    if moved && matches!(change.order, Some((_, OrderStatus::Ready))) {
+        crate::billing::charge_balance(state, &ticket.order_id).await?;
+    }
+    Ok(moved)
 }
 
 async fn decline(
@@ -171,7 +176,11 @@ async fn decline(
                 note,
                 now,
             );
-            Ok(declined.await?)
+            let declined = declined.await?;
+            if declined {
+                crate::billing::refund_by_policy(state, &order.terms.id, order_from, true).await?;
+            }
+            Ok(declined)
         }
     }
 }

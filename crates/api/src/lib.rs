@@ -9,6 +9,7 @@
 //! Layout:
 //! - [`auth`]: staff sessions and role checks.
 //! - [`closing`]: closing a workshop day and re-planning what was reserved on it.
+//! - [`billing`]: charging at order time, Stripe webhooks, refunds by policy, the balance.
 //! - [`config`]: the command line and environment.
 //! - [`error`]: the one error type and its problem+json rendering.
 //! - [`extract`]: JSON bodies, language, idempotency keys, bearer tokens.
@@ -16,6 +17,7 @@
 //! - [`pages`]: the staff's server-rendered HTML pages (sign-in, workshop queue,
 //!   tickets, printing, calendar).
 //! - [`passwords`]: argon2id password hashes for staff accounts.
+//! - [`payments`]: the Stripe gateway (async-stripe) and webhook signature checks.
 //! - [`planning`]: turning a request into a domain quote against stored capacity.
 //! - [`secrets`]: order tokens, pickup codes and request fingerprints.
 //! - [`routes`]: one module per resource, plus the OpenAPI document.
@@ -23,6 +25,7 @@
 //! - [`webhooks`]: the worker that sends signed, retried workshop webhook deliveries.
 
 pub mod auth;
+pub mod billing;
 pub mod closing;
 pub mod config;
 pub mod error;
@@ -30,6 +33,7 @@ pub mod extract;
 pub mod fulfilment;
 pub mod pages;
 pub mod passwords;
+pub mod payments;
 pub mod planning;
 pub mod routes;
 pub mod secrets;
@@ -55,6 +59,8 @@ pub struct AppState {
     pub token_key: TokenKey,
     /// Where `now` comes from.
     pub clock: Clock,
+    /// Card payments, when a Stripe key is configured; pay-at-counter otherwise.
+    pub stripe: Option<Arc<billing::StripeSetup>>,
 }
 
 /// The source of the current time; tests may fix it.
@@ -113,6 +119,7 @@ pub async fn prepare(
         db,
         token_key,
         clock,
+        stripe: None,
     })
 }
 

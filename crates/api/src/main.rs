@@ -29,6 +29,9 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     .await?;
     // Sends the workshops' webhook deliveries, including any left over from before a
     // restart; every process may run one (deliveries are claimed row by row).
+    let state = with_stripe(state, &args)?;
+    let _unpaid =
+        api::billing::spawn_release_worker(state.clone(), std::time::Duration::from_secs(60));
     let _webhooks = api::webhooks::spawn_delivery_worker(
         state.clone(),
         api::webhooks::DeliveryConfig::default(),
@@ -57,4 +60,32 @@ async fn staff(args: StaffArgs) -> anyhow::Result<()> {
             Ok(())
         }
     }
+}
+
+/// Adds card payments when a Stripe key is configured.
+fn with_stripe(mut state: api::AppState, args: &ServeArgs) -> anyhow::Result<api::AppState> {
+    let Some(key) = args.stripe_secret_key.as_deref() else {
+        tracing::info!("no STRIPE_SECRET_KEY: orders are paid at the counter");
+        return Ok(state);
+    };
+    let gateway = api::payments::stripe::StripeGateway::new(key, args.stripe_api_base.as_deref())
+        .map_err(|e| anyhow::anyhow!("configuring Stripe: {e}"))?;
+    let webhook_secrets: Vec<String> = [
+        &args.stripe_webhook_secret,
+        &args.stripe_webhook_secret_previous,
+    ]
+    .into_iter()
+    .flatten()
+    .cloned()
+    .collect();
+    if webhook_secrets.is_empty() {
+        anyhow::bail!("STRIPE_WEBHOOK_SECRET is required with STRIPE_SECRET_KEY");
+    }
+    let hold = time::Duration::minutes(i64::from(args.payment_hold_minutes));
+    state.stripe = Some(std::sync::Arc::new(api::billing::StripeSetup {
+        gateway,
+        webhook_secrets,
+        hold,
+    }));
+    Ok(state)
 }

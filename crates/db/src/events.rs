@@ -86,6 +86,27 @@ pub(crate) async fn record(txn: &impl ConnectionTrait, new: NewEvent<'_>) -> Res
     Ok(row.id)
 }
 
+/// Records a change that has no row of its own (a failed balance charge, a note for the
+/// traveller) as an event of the order.
+pub async fn note(
+    db: &impl ConnectionTrait,
+    order_id: &str,
+    kind: &str,
+    note: &str,
+    at: OffsetDateTime,
+) -> Result<i64, Error> {
+    let payload = serde_json::json!({ "note": note });
+    let event = NewEvent {
+        order_id,
+        ticket_id: None,
+        workshop_id: None,
+        kind: kind.to_owned(),
+        payload,
+        at,
+    };
+    record(db, event).await
+}
+
 /// Every event of an order, oldest first.
 pub async fn for_order(db: &impl ConnectionTrait, order_id: &str) -> Result<Vec<Event>, Error> {
     let rows = event::Entity::find()

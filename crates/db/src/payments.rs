@@ -161,6 +161,28 @@ pub async fn first_delivery(
     }
 }
 
+/// Whether a Stripe event was applied before.
+pub async fn event_seen(db: &impl ConnectionTrait, event_id: &str) -> Result<bool, Error> {
+    Ok(stripe_event::Entity::find_by_id(event_id.to_owned())
+        .one(db)
+        .await?
+        .is_some())
+}
+
+/// Card orders still `placed` (unpaid) that were placed before `cutoff`.
+pub async fn unpaid_placed_before(
+    db: &impl ConnectionTrait,
+    cutoff: OffsetDateTime,
+) -> Result<Vec<String>, Error> {
+    let rows = order::Entity::find()
+        .filter(order::Column::Status.eq(domain::order::OrderStatus::Placed.code()))
+        .filter(order::Column::PaymentMethod.eq(PaymentMethod::Stripe.code()))
+        .filter(order::Column::CreatedAt.lt(cutoff))
+        .all(db)
+        .await?;
+    Ok(rows.into_iter().map(|row| row.id).collect())
+}
+
 /// Remembers the Stripe customer (and, once known, the saved card) of an order, for
 /// charging the balance off-session.
 pub async fn save_card(

@@ -7,6 +7,7 @@ pub(crate) mod counter;
 mod health;
 pub mod openapi;
 mod orders;
+mod payments;
 mod quotes;
 pub(crate) mod staff;
 mod webhooks;
@@ -68,6 +69,8 @@ pub fn router(state: Arc<AppState>, widget_dir: Option<&Path>) -> Router {
             axum::routing::delete(webhooks::delete_webhook),
         )
         .route("/admin/orders/{id}/confirm", post(admin::confirm_order))
+        .route("/admin/payments", get(payments::reconciliation))
+        .route("/payments/stripe/webhook", post(payments::stripe_webhook))
         .route("/counter/receipts", post(counter::receive))
         .route("/counter/incoming", get(counter::list_incoming))
         .route("/counter/pickups", get(counter::list_due))

@@ -5,7 +5,9 @@ use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 use utoipa_scalar::{Scalar, Servable};
 
-use super::{admin, calendar, catalogue, counter, health, orders, quotes, staff, workshop};
+use super::{
+    admin, calendar, catalogue, counter, health, orders, payments, quotes, staff, workshop,
+};
 
 /// The API description, collected from the handlers' annotations.
 #[derive(OpenApi)]
@@ -21,6 +23,7 @@ use super::{admin, calendar, catalogue, counter, health, orders, quotes, staff, 
           super::webhooks::create_webhook, super::webhooks::list_webhooks,
           super::webhooks::delete_webhook,
           workshop::report_delay, admin::confirm_order,
+          payments::stripe_webhook, payments::reconciliation,
           calendar::get_calendar, calendar::set_pattern, calendar::close, calendar::reopen,
           counter::receive, counter::lookup, counter::handover, counter::no_show,
           counter::list_due, counter::list_incoming),
@@ -30,6 +33,7 @@ use super::{admin, calendar, catalogue, counter, health, orders, quotes, staff, 
          (name = "workshop", description = "Production tickets of the signed-in workshop"),
          (name = "counter", description = "Receiving goods, pickups and handovers at the signed-in counter"),
          (name = "admin", description = "Operator tools"),
+         (name = "payments", description = "Stripe webhook"),
          (name = "staff", description = "Staff sign-in: session token (bearer) or gongbang_session cookie"),
          (name = "health"))
 )]

@@ -47,6 +47,10 @@ pub struct OrderRequest {
     pub itinerary: ItineraryRequest,
     /// Who collects.
     pub traveller: TravellerRequest,
+    /// `stripe` (a card, charged now: the deposit or the whole price) or `counter` (pay
+    /// at pickup; only for products that allow it). Default: the card when configured.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub payment: Option<String>,
 }
 
 /// The traveller, as on the passport.
@@ -67,8 +71,37 @@ pub struct TravellerRequest {
 pub struct OrderCreated {
     /// Bearer token for `GET /api/v1/orders/{id}`; keep it, it is not shown again.
     pub token: String,
+    /// How to pay now.
+    pub payment: PaymentStart,
     #[serde(flatten)]
     pub order: OrderView,
+}
+
+/// What the traveller pays now, and how.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PaymentStart {
+    /// `stripe` or `counter`.
+    pub method: &'static str,
+    /// Charged now, in whole won (0 when paying at the counter).
+    pub amount_due_now_krw: i64,
+    /// For Stripe's Payment Element in the widget; the card never reaches this server.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_secret: Option<String>,
+}
+
+/// An order's money record.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MoneyView {
+    /// `stripe` or `counter`.
+    pub method: &'static str,
+    /// Settled charges and counter payments.
+    pub paid_krw: i64,
+    /// Settled refunds (card refunds take up to 15 days to reach a foreign card).
+    pub refunded_krw: i64,
+    /// Refunds asked for and not yet settled.
+    pub refunds_pending_krw: i64,
+    /// Still to pay: charged when the goods are ready, or at the counter.
+    pub due_krw: i64,
 }
 
 /// An order as its traveller sees it.
@@ -91,6 +124,8 @@ pub struct OrderView {
     pub timeline: Vec<TimelineEntry>,
     /// Whether a workshop delay may make the order miss its pickup deadline.
     pub at_risk: bool,
+    /// Paid, refunded and due.
+    pub money: MoneyView,
     pub created_at: SeoulTime,
 }
 
@@ -182,6 +217,12 @@ pub(super) async fn create_order(
     ApiJson(request): ApiJson<OrderRequest>,
 ) -> ApiResult<Response> {
     let traveller = check_traveller(&request.traveller)?;
+    let requested_method = request
+        .payment
+        .as_deref()
+        .map(str::parse::<PaymentMethod>)
+        .transpose()
+        .map_err(|e| ApiError::from_domain(e, "/payment"))?;
     let fingerprint =
         request_hash(&serde_json::to_value(&request).map_err(|e| ApiError::Internal(e.into()))?);
     if let Some(replayed) = replay(&state, &key, &fingerprint).await? {
@@ -194,9 +235,17 @@ pub(super) async fn create_order(
         if !planned.quote.feasible() {
             return Err(infeasible(&planned));
         }
-        let new = new_order(&state, &planned, &traveller, (&key, &fingerprint), now);
+        let method = payment_method(&state, &planned, requested_method)?;
+        let new = new_order(
+            &state,
+            &planned,
+            &traveller,
+            method,
+            (&key, &fingerprint),
+            now,
+        );
         match db::orders::place(&state.db, &new, &planned.workshops).await {
-            Ok(()) => return created(&state, &new, &planned).await,
+            Ok(()) => return created(&state, &new).await,
             Err(db::Error::DuplicateIdempotencyKey) => {
                 return replay(&state, &key, &fingerprint)
                     .await?
@@ -295,6 +344,8 @@ pub(super) async fn cancel_order(
             at: now,
         };
         if db::orders::transition(&state.db, &change).await? {
+            crate::billing::refund_by_policy(&state, &order.terms.id, order.terms.status, false)
+                .await?;
             break;
         }
     }
@@ -372,10 +423,45 @@ async fn forget_old_keys(state: &AppState, now: OffsetDateTime) -> ApiResult<()>
     Ok(())
 }
 
+/// The method this order is paid with: the one asked for if it can pay for these
+/// products, else the card when configured, else the counter when every product allows.
+fn payment_method(
+    state: &AppState,
+    planned: &Planned,
+    asked: Option<PaymentMethod>,
+) -> ApiResult<PaymentMethod> {
+    let at_counter = planned
+        .lines
+        .iter()
+        .all(|(record, ..)| record.product.pay_at_counter);
+    let available = crate::billing::methods_for(state, at_counter);
+    match asked {
+        Some(method) if available.contains(&method) => Ok(method),
+        Some(PaymentMethod::Counter) => Err(ApiError::invalid(
+            "payment-unavailable",
+            "/payment",
+            "these products must be paid in advance by card; they cannot be paid at the counter",
+        )),
+        Some(PaymentMethod::Stripe) => Err(ApiError::invalid(
+            "payment-unavailable",
+            "/payment",
+            "card payment is not configured on this server",
+        )),
+        None => available.first().copied().ok_or_else(|| {
+            ApiError::invalid(
+                "payment-unavailable",
+                "/payment",
+                "these products must be paid in advance by card, and card payment is not configured",
+            )
+        }),
+    }
+}
+
 fn new_order(
     state: &AppState,
     planned: &Planned,
     traveller: &Traveller,
+    payment_method: PaymentMethod,
     (key, fingerprint): (&str, &str),
     now: OffsetDateTime,
 ) -> NewOrder {
@@ -411,15 +497,7 @@ fn new_order(
             traveller: traveller.clone(),
             total: planned.quote.total,
             deposit: planned.quote.deposit,
-            payment_method: if planned
-                .lines
-                .iter()
-                .all(|(record, ..)| record.product.pay_at_counter)
-            {
-                PaymentMethod::Counter
-            } else {
-                PaymentMethod::Stripe
-            },
+            payment_method,
             created_at: now,
         },
         lines,
@@ -441,18 +519,14 @@ fn trip_of(planned: &Planned) -> Trip {
 }
 
 /// Confirms a pay-at-counter order at once, then answers 201 with the order and token.
-async fn created(state: &AppState, new: &NewOrder, planned: &Planned) -> ApiResult<Response> {
+async fn created(state: &AppState, new: &NewOrder) -> ApiResult<Response> {
     let find = || async {
         db::orders::find(&state.db, &new.terms.id)
             .await?
             .ok_or(ApiError::NotFound("order"))
     };
     let mut order = find().await?;
-    if planned
-        .lines
-        .iter()
-        .all(|(record, ..)| record.product.pay_at_counter)
-    {
+    if order.terms.payment_method == PaymentMethod::Counter {
         let note = "paid at the counter on pickup";
         crate::fulfilment::confirm_order(state, &order, "system", note).await?;
         order = find().await?;
@@ -461,7 +535,35 @@ async fn created(state: &AppState, new: &NewOrder, planned: &Planned) -> ApiResu
 }
 
 async fn created_response(state: &AppState, order: &StoredOrder) -> ApiResult<Response> {
+    let client_secret = match crate::billing::start_card_payment(state, order).await {
+        Ok(secret) => secret,
+        Err(error) => {
+            // Without a payment the order must not hold workshop hours: cancel it.
+            let change = Transition {
+                order_id: &order.terms.id,
+                from: order.terms.status,
+                to: OrderStatus::Cancelled,
+                actor: "system",
+                note: "the card payment could not be started",
+                at: state.clock.now(),
+            };
+            db::orders::transition(&state.db, &change).await?;
+            return Err(error);
+        }
+    };
+    let method = order.terms.payment_method;
+    let payment = PaymentStart {
+        method: method.code(),
+        amount_due_now_krw: domain::payment::due_at_order(
+            method,
+            order.terms.total,
+            order.terms.deposit,
+        )
+        .won(),
+        client_secret,
+    };
     let body = OrderCreated {
+        payment,
         token: state.token_key.order_token(&order.terms.id),
         order: view(state, order).await?,
     };
@@ -477,7 +579,16 @@ async fn created_response(state: &AppState, order: &StoredOrder) -> ApiResult<Re
 async fn view(state: &AppState, order: &StoredOrder) -> ApiResult<OrderView> {
     let events = db::events::for_order(&state.db, &order.terms.id).await?;
     let tickets = db::tickets::for_order(&state.db, &order.terms.id).await?;
-    Ok(order_view(order, &events, &tickets))
+    let (record, _) = crate::billing::record_of(state, order).await?;
+    let mut view = order_view(order, &events, &tickets);
+    view.money = MoneyView {
+        method: order.terms.payment_method.code(),
+        paid_krw: record.paid.won(),
+        refunded_krw: record.refunded.won(),
+        refunds_pending_krw: record.refunds_pending.won(),
+        due_krw: record.due.won(),
+    };
+    Ok(view)
 }
 
 /// The order if `token` is its token; 404 otherwise, whether or not it exists.
@@ -617,6 +728,13 @@ fn order_view(order: &StoredOrder, events: &[Event], tickets: &[TicketRecord]) -
             .collect(),
         timeline: events.iter().map(timeline_entry).collect(),
         at_risk: tickets.iter().any(|t| t.at_risk),
+        money: MoneyView {
+            method: order.terms.payment_method.code(),
+            paid_krw: 0,
+            refunded_krw: 0,
+            refunds_pending_krw: 0,
+            due_krw: order.terms.total.won(),
+        },
         created_at: order.terms.created_at.into(),
     }
 }

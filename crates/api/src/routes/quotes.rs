@@ -54,6 +54,8 @@ pub struct QuoteResponse {
     pub reasons: Vec<ReasonView>,
     /// What would work instead (empty when feasible).
     pub alternatives: Vec<AlternativeView>,
+    /// How these items can be paid on this server: `stripe` (card now) and/or `counter`.
+    pub payment_methods: Vec<&'static str>,
 }
 
 /// Prices estimated in another currency.
@@ -103,6 +105,9 @@ pub enum ReasonView {
         pickup_deadline: SeoulTime,
         detail: String,
     },
+    /// No payment method can pay for these items here: they need prepayment by card,
+    /// and card payment is not configured.
+    PaymentUnavailable { detail: String },
     /// The counter's last pickup moment is not within the stay.
     NoPickupDuringStay {
         pickup_deadline: Option<SeoulTime>,
@@ -153,6 +158,19 @@ pub(super) async fn create_quote(
         .map_err(|e| ApiError::from_domain(e, "/currency"))?;
     let planned = plan(&state.db, &request.items, &request.itinerary, now, None).await?;
     let mut response = quote_response(&planned);
+    let at_counter = planned
+        .lines
+        .iter()
+        .all(|(record, ..)| record.product.pay_at_counter);
+    let methods = crate::billing::methods_for(&state, at_counter);
+    response.payment_methods = methods.iter().map(|m| m.code()).collect();
+    if methods.is_empty() {
+        response.feasible = false;
+        response.reasons.push(ReasonView::PaymentUnavailable {
+            detail: "these products must be paid in advance by card, and card payment is not configured here"
+                .into(),
+        });
+    }
     if let Some(currency) = currency {
         let rates = db::catalogue::rate_table(&state.db).await?;
         let estimate = |won| rates.estimate(domain::money::Krw::new(won), currency);
@@ -189,6 +207,7 @@ pub(crate) fn quote_response(planned: &Planned) -> QuoteResponse {
         pickup_deadline: quote.pickup_deadline.map(SeoulTime::from),
         items,
         reasons: quote.reasons.iter().map(reason_view).collect(),
+        payment_methods: Vec::new(),
         alternatives: quote
             .alternatives
             .iter()
@@ -296,7 +315,8 @@ pub(crate) fn infeasible(planned: &Planned) -> ApiError {
     let detail = match response.reasons.first() {
         Some(ReasonView::NotReadyInTime { detail, .. })
         | Some(ReasonView::NoCapacity { detail, .. })
-        | Some(ReasonView::NoPickupDuringStay { detail, .. }) => detail.clone(),
+        | Some(ReasonView::NoPickupDuringStay { detail, .. })
+        | Some(ReasonView::PaymentUnavailable { detail }) => detail.clone(),
         None => "the order cannot be made in time".into(),
     };
     ApiError::Infeasible { detail, extensions }

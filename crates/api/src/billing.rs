@@ -1,0 +1,494 @@
+//! Billing: taking the money an order needs, when it needs it, and giving back what
+//! policy says, with the money record always adding up.
+//!
+//! A card order is charged at order time (the deposit, saving the card, or the whole
+//! price) through a Stripe PaymentIntent whose idempotency key derives from the order id;
+//! Stripe's webhook confirms it (and creates the tickets). The balance is charged
+//! off-session when the goods are ready, or collected at the counter. Cancellations and
+//! declines refund by `domain::payment::refund_due`. Unpaid card orders give their
+//! capacity back after a hold. Nothing about payment state is taken from the browser.
+
+use std::time::Duration as StdDuration;
+
+use time::{Duration, OffsetDateTime};
+
+use db::orders::{StoredOrder, Transition};
+use db::payments::{NewPayment, PaymentRow};
+use domain::money::Krw;
+use domain::order::OrderStatus;
+use domain::payment::{
+    Entry, EntryKind, EntryStatus, MoneyRecord, PaymentMethod, due_at_order, money_record,
+    refund_due,
+};
+
+use crate::AppState;
+use crate::error::{ApiError, ApiResult};
+use crate::payments::stripe::{
+    IntentStatus, NewIntent, OffSession, RefundStatus, StripeError, StripeGateway, WebhookEvent,
+};
+
+/// The default time an unpaid card order keeps its workshop hours.
+pub const DEFAULT_HOLD: Duration = Duration::minutes(30);
+
+/// Card payments as configured.
+pub struct StripeSetup {
+    /// The client.
+    pub gateway: StripeGateway,
+    /// Webhook signing secrets (two during a rotation).
+    pub webhook_secrets: Vec<String>,
+    /// How long an unpaid card order keeps its capacity.
+    pub hold: Duration,
+}
+
+/// The payment methods that can pay for these products now: the card when configured,
+/// the counter when every product allows it.
+pub fn methods_for(state: &AppState, all_pay_at_counter: bool) -> Vec<PaymentMethod> {
+    let mut methods = Vec::new();
+    if state.stripe.is_some() {
+        methods.push(PaymentMethod::Stripe);
+    }
+    if all_pay_at_counter {
+        methods.push(PaymentMethod::Counter);
+    }
+    methods
+}
+
+/// An order's money record, from its stored movements.
+pub async fn record_of(
+    state: &AppState,
+    order: &StoredOrder,
+) -> ApiResult<(MoneyRecord, Vec<PaymentRow>)> {
+    let rows = db::payments::for_order(&state.db, &order.terms.id).await?;
+    let entries: Vec<Entry> = rows.iter().map(|r| r.entry).collect();
+    Ok((money_record(order.terms.total, &entries), rows))
+}
+
+/// Starts paying for a new card order (or finds the payment already started): returns the
+/// PaymentIntent's client secret for Stripe's Payment Element.
+pub async fn start_card_payment(
+    state: &AppState,
+    order: &StoredOrder,
+) -> ApiResult<Option<String>> {
+    if order.terms.payment_method != PaymentMethod::Stripe {
+        return Ok(None);
+    }
+    let setup = stripe(state)?;
+    let id = &order.terms.id;
+    let rows = db::payments::for_order(&state.db, id).await?;
+    if let Some(charge) = rows.iter().find(|r| r.entry.kind == EntryKind::Charge) {
+        let intent_id = charge.stripe_id.as_deref().unwrap_or_default();
+        let intent = setup
+            .gateway
+            .retrieve_payment_intent(intent_id)
+            .await
+            .map_err(provider)?;
+        return Ok(Some(intent.client_secret));
+    }
+    let amount = due_at_order(
+        PaymentMethod::Stripe,
+        order.terms.total,
+        order.terms.deposit,
+    );
+    let save_card = amount < order.terms.total;
+    let customer = if save_card {
+        let key = format!("order-{id}-customer");
+        let traveller = &order.terms.traveller;
+        Some(
+            setup
+                .gateway
+                .create_customer(&traveller.email, &traveller.name, &key)
+                .await
+                .map_err(provider)?,
+        )
+    } else {
+        None
+    };
+    let key = format!("order-{id}-charge");
+    let new = NewIntent {
+        amount_krw: amount.won(),
+        customer: customer.clone(),
+        save_card_for_later: save_card,
+        order_id: id,
+        idempotency_key: &key,
+    };
+    let intent = setup
+        .gateway
+        .create_payment_intent(&new)
+        .await
+        .map_err(provider)?;
+    let note = if save_card {
+        "deposit by card; the card is saved for the balance"
+    } else {
+        "paid in full by card"
+    };
+    let entry = Entry {
+        kind: EntryKind::Charge,
+        status: EntryStatus::Pending,
+        amount,
+    };
+    let payment = NewPayment {
+        order_id: id,
+        entry,
+        method: PaymentMethod::Stripe,
+        stripe_id: Some(&intent.id),
+        note,
+        at: state.clock.now(),
+    };
+    db::payments::record(&state.db, &payment).await?;
+    db::payments::save_card(&state.db, id, customer.as_deref(), None).await?;
+    Ok(Some(intent.client_secret))
+}
+
+/// Applies one verified Stripe event. Every effect is idempotent, so a redelivery (or an
+/// event arriving before or after another) leaves the same state.
+pub async fn apply_event(state: &AppState, event: &WebhookEvent) -> ApiResult<()> {
+    let now = state.clock.now();
+    let object = &event.object;
+    match event.kind.as_str() {
+        "payment_intent.succeeded" => {
+            let Some(row) = charge_row(state, event, EntryStatus::Succeeded).await? else {
+                return Ok(());
+            };
+            let payment_method = object.get("payment_method").and_then(|v| v.as_str());
+            let customer = object.get("customer").and_then(|v| v.as_str());
+            db::payments::save_card(&state.db, &row.order_id, customer, payment_method).await?;
+            let order = db::orders::find(&state.db, &row.order_id).await?;
+            if let Some(order) = order.filter(|o| o.terms.status == OrderStatus::Placed) {
+                let note = format!("{} paid by card", row.entry.amount);
+                crate::fulfilment::confirm_order(state, &order, "stripe", &note).await?;
+            }
+        }
+        "payment_intent.payment_failed" | "payment_intent.canceled" => {
+            charge_row(state, event, EntryStatus::Failed).await?;
+        }
+        "charge.refunded" => {
+            let refunds = object
+                .pointer("/refunds/data")
+                .and_then(|v| v.as_array())
+                .cloned()
+                .unwrap_or_default();
+            for refund in refunds {
+                settle_refund(state, &refund, now).await?;
+            }
+        }
+        "refund.created" | "refund.updated" | "refund.failed" | "charge.refund.updated" => {
+            settle_refund(state, object, now).await?;
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+/// Settles the charge behind a PaymentIntent event, recording it if we had not yet.
+async fn charge_row(
+    state: &AppState,
+    event: &WebhookEvent,
+    status: EntryStatus,
+) -> ApiResult<Option<PaymentRow>> {
+    let Some(intent) = event.object_id.as_deref() else {
+        return Ok(None);
+    };
+    let amount = event
+        .object
+        .get(if status == EntryStatus::Succeeded {
+            "amount_received"
+        } else {
+            "amount"
+        })
+        .and_then(|v| v.as_i64())
+        .filter(|a| *a > 0)
+        .map(Krw::new);
+    let now = state.clock.now();
+    if let Some(row) = db::payments::settle(&state.db, intent, status, amount, now).await? {
+        return Ok(Some(row));
+    }
+    // The event came before our own record of the intent (or for an intent created
+    // elsewhere): record it if it names one of our orders.
+    let Some(order_id) = event
+        .object
+        .pointer("/metadata/order_id")
+        .and_then(|v| v.as_str())
+    else {
+        return Ok(None);
+    };
+    if db::orders::find(&state.db, order_id).await?.is_none() {
+        return Ok(None);
+    }
+    let entry = Entry {
+        kind: EntryKind::Charge,
+        status,
+        amount: amount.unwrap_or(Krw::ZERO),
+    };
+    let new = NewPayment {
+        order_id,
+        entry,
+        method: PaymentMethod::Stripe,
+        stripe_id: Some(intent),
+        note: "card charge",
+        at: now,
+    };
+    Ok(Some(db::payments::record(&state.db, &new).await?))
+}
+
+async fn settle_refund(
+    state: &AppState,
+    refund: &serde_json::Value,
+    now: OffsetDateTime,
+) -> ApiResult<()> {
+    let Some(id) = refund.get("id").and_then(|v| v.as_str()) else {
+        return Ok(());
+    };
+    let status = match refund.get("status").and_then(|v| v.as_str()) {
+        Some("succeeded") => EntryStatus::Succeeded,
+        Some("failed" | "canceled") => EntryStatus::Failed,
+        _ => EntryStatus::Pending,
+    };
+    let amount = refund.get("amount").and_then(|v| v.as_i64()).map(Krw::new);
+    if db::payments::settle(&state.db, id, status, amount, now)
+        .await?
+        .is_some()
+    {
+        return Ok(());
+    }
+    let Some(intent) = refund.get("payment_intent").and_then(|v| v.as_str()) else {
+        return Ok(());
+    };
+    let Some(charge) = db::payments::by_stripe_id(&state.db, intent).await? else {
+        return Ok(());
+    };
+    let entry = Entry {
+        kind: EntryKind::Refund,
+        status,
+        amount: amount.unwrap_or(Krw::ZERO),
+    };
+    let new = NewPayment {
+        order_id: &charge.order_id,
+        entry,
+        method: PaymentMethod::Stripe,
+        stripe_id: Some(id),
+        note: "refund",
+        at: now,
+    };
+    db::payments::record(&state.db, &new).await?;
+    Ok(())
+}
+
+/// Gives back what policy says after an order was cancelled or declined from
+/// `status_before`: unpaid card payments are cancelled, paid ones refunded.
+pub async fn refund_by_policy(
+    state: &AppState,
+    order_id: &str,
+    status_before: OrderStatus,
+    declined: bool,
+) -> ApiResult<Krw> {
+    let Some(order) = db::orders::find(&state.db, order_id).await? else {
+        return Ok(Krw::ZERO);
+    };
+    let Some(setup) = state.stripe.as_deref() else {
+        return Ok(Krw::ZERO);
+    };
+    let (record, rows) = record_of(state, &order).await?;
+    let now = state.clock.now();
+    for pending in rows
+        .iter()
+        .filter(|r| r.entry.kind == EntryKind::Charge && r.entry.status == EntryStatus::Pending)
+    {
+        let Some(intent) = pending.stripe_id.as_deref() else {
+            continue;
+        };
+        let key = format!("order-{order_id}-cancel-{intent}");
+        match setup.gateway.cancel_payment_intent(intent, &key).await {
+            Ok(_) | Err(StripeError::Rejected { .. }) => {}
+            Err(error) => return Err(provider(error)),
+        }
+        db::payments::settle(&state.db, intent, EntryStatus::Failed, None, now).await?;
+    }
+    let mut owed = refund_due(status_before, declined, &record, order.terms.deposit);
+    let refunded = owed;
+    let paid: Vec<&PaymentRow> = rows
+        .iter()
+        .filter(|r| r.entry.kind == EntryKind::Charge && r.entry.status == EntryStatus::Succeeded)
+        .collect();
+    for charge in paid {
+        if owed <= Krw::ZERO {
+            break;
+        }
+        let Some(intent) = charge.stripe_id.as_deref() else {
+            continue;
+        };
+        let amount = owed.min(charge.entry.amount);
+        let key = format!("order-{order_id}-refund-{intent}-{}", amount.won());
+        let refund = setup
+            .gateway
+            .refund(intent, amount.won(), order_id, &key)
+            .await
+            .map_err(provider)?;
+        let status = match refund.status {
+            RefundStatus::Succeeded => EntryStatus::Succeeded,
+            RefundStatus::Failed | RefundStatus::Canceled => EntryStatus::Failed,
+            _ => EntryStatus::Pending,
+        };
+        let reason = if declined {
+            "refund: the workshop declined"
+        } else {
+            "refund: cancelled"
+        };
+        let entry = Entry {
+            kind: EntryKind::Refund,
+            status,
+            amount: Krw::new(refund.amount_krw),
+        };
+        let new = NewPayment {
+            order_id,
+            entry,
+            method: PaymentMethod::Stripe,
+            stripe_id: Some(&refund.id),
+            note: reason,
+            at: now,
+        };
+        db::payments::record(&state.db, &new).await?;
+        owed = Krw::new(owed.won() - amount.won());
+    }
+    Ok(refunded)
+}
+
+/// Charges the balance of a card order whose goods are ready, off-session on the saved
+/// card. When the bank wants the traveller (a decline, authentication), the order's
+/// timeline says so and the counter collects the balance at pickup.
+pub async fn charge_balance(state: &AppState, order_id: &str) -> ApiResult<()> {
+    let Some(setup) = state.stripe.as_deref() else {
+        return Ok(());
+    };
+    let Some(order) = db::orders::find(&state.db, order_id).await? else {
+        return Ok(());
+    };
+    if order.terms.payment_method != PaymentMethod::Stripe {
+        return Ok(());
+    }
+    let (record, _) = record_of(state, &order).await?;
+    if record.due <= Krw::ZERO {
+        return Ok(());
+    }
+    let now = state.clock.now();
+    let (customer, card) = db::payments::saved_card(&state.db, order_id).await?;
+    let (Some(customer), Some(card)) = (customer, card) else {
+        let note = format!(
+            "the balance of {} will be collected at the counter",
+            record.due
+        );
+        db::events::note(
+            &state.db,
+            order_id,
+            "payment.balance_at_counter",
+            &note,
+            now,
+        )
+        .await?;
+        return Ok(());
+    };
+    let key = format!("order-{order_id}-balance");
+    match setup
+        .gateway
+        .charge_off_session(&customer, &card, record.due.won(), order_id, &key)
+        .await
+    {
+        Ok(OffSession::Succeeded(intent)) => {
+            let status = if intent.status == IntentStatus::Succeeded {
+                EntryStatus::Succeeded
+            } else {
+                EntryStatus::Pending
+            };
+            let entry = Entry {
+                kind: EntryKind::Charge,
+                status,
+                amount: Krw::new(intent.amount_krw),
+            };
+            let new = NewPayment {
+                order_id,
+                entry,
+                method: PaymentMethod::Stripe,
+                stripe_id: Some(&intent.id),
+                note: "balance charged off-session",
+                at: now,
+            };
+            db::payments::record(&state.db, &new).await?;
+        }
+        Ok(OffSession::NeedsTraveller(reason))
+        | Err(StripeError::Rejected {
+            message: reason, ..
+        }) => {
+            let note = format!(
+                "the card could not be charged for the balance ({reason}); pay {} at the counter",
+                record.due
+            );
+            db::events::note(&state.db, order_id, "payment.balance_failed", &note, now).await?;
+        }
+        Err(error) => return Err(provider(error)),
+    }
+    Ok(())
+}
+
+/// Cancels card orders that stayed unpaid longer than the hold, giving their workshop
+/// hours back. Returns how many were released.
+pub async fn release_unpaid(state: &AppState) -> ApiResult<usize> {
+    let Some(setup) = state.stripe.as_deref() else {
+        return Ok(0);
+    };
+    let now = state.clock.now();
+    let mut released = 0;
+    for id in db::payments::unpaid_placed_before(&state.db, now - setup.hold).await? {
+        let Some(order) = db::orders::find(&state.db, &id).await? else {
+            continue;
+        };
+        let (record, _) = record_of(state, &order).await?;
+        if record.paid > Krw::ZERO {
+            continue;
+        }
+        let change = Transition {
+            order_id: &id,
+            from: OrderStatus::Placed,
+            to: OrderStatus::Cancelled,
+            actor: "system",
+            note: "the payment was not completed in time; the workshop hours were released",
+            at: now,
+        };
+        if db::orders::transition(&state.db, &change).await? {
+            refund_by_policy(state, &id, OrderStatus::Placed, false).await?;
+            released += 1;
+        }
+    }
+    Ok(released)
+}
+
+/// Runs [`release_unpaid`] every `every` until the process ends.
+pub fn spawn_release_worker(state: AppState, every: StdDuration) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        loop {
+            if let Err(error) = release_unpaid(&state).await {
+                tracing::warn!(%error, "releasing unpaid orders failed");
+            }
+            tokio::time::sleep(every).await;
+        }
+    })
+}
+
+fn stripe(state: &AppState) -> ApiResult<&StripeSetup> {
+    state.stripe.as_deref().ok_or_else(|| {
+        ApiError::invalid(
+            "payment-unavailable",
+            "/payment",
+            "card payment is not configured on this server",
+        )
+    })
+}
+
+fn provider(error: StripeError) -> ApiError {
+    match error {
+        StripeError::Rejected { message, .. } => ApiError::Conflict {
+            kind: "payment-refused",
+            detail: format!("the payment provider refused: {message}"),
+            extensions: serde_json::Map::new(),
+        },
+        other => ApiError::Internal(anyhow::anyhow!("payment provider: {other}")),
+    }
+}

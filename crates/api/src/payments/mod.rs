@@ -1,0 +1,3 @@
+//! Taking money: the Stripe gateway and webhook verification.
+
+pub mod stripe;
