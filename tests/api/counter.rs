@@ -292,8 +292,8 @@ async fn an_order_lives_from_the_workshop_to_the_traveller(app: TestApp) {
     let (desk, other, maker) = people(&app).await;
     let order = place(&app, &[("card-wallet", 1)]).await;
     let number = order.tickets[0].clone();
-    let balance =
-        order.body["total_krw"].as_i64().unwrap() - order.body["deposit_krw"].as_i64().unwrap();
+    // Paid at the counter: nothing was paid up front, the whole total is due there.
+    let balance = order.body["total_krw"].as_i64().unwrap();
 
     // Nothing can be received before the workshop sends it.
     let early = desk.receive(json!([number])).await;
@@ -535,8 +535,8 @@ async fn a_two_item_order_can_be_collected_in_parts(app: TestApp) {
     let (desk, _, maker) = people(&app).await;
     let order = place(&app, &[("card-wallet", 1), ("key-holder", 1)]).await;
     let (wallet, keys) = (order.tickets[0].clone(), order.tickets[1].clone());
-    let balance =
-        order.body["total_krw"].as_i64().unwrap() - order.body["deposit_krw"].as_i64().unwrap();
+    // Paid at the counter: nothing was paid up front, the whole total is due there.
+    let balance = order.body["total_krw"].as_i64().unwrap();
     maker.dispatch(&wallet).await;
     maker.dispatch(&keys).await;
     assert_eq!(desk.receive(json!([wallet])).await["received"], 1);
@@ -1135,8 +1135,8 @@ async fn simultaneous_handovers_hand_over_once(app: TestApp) {
     assert_eq!(created, 1);
     assert_eq!(app.count("SELECT COUNT(*) FROM handovers").await, 1);
     assert_eq!(app.count("SELECT COUNT(*) FROM handover_tickets").await, 2);
-    let balance =
-        order.body["total_krw"].as_i64().unwrap() - order.body["deposit_krw"].as_i64().unwrap();
+    // Paid at the counter: nothing was paid up front, the whole total is due there.
+    let balance = order.body["total_krw"].as_i64().unwrap();
     assert_eq!(
         app.count("SELECT CAST(COALESCE(SUM(balance_collected_krw), 0) AS BIGINT) FROM handovers")
             .await,

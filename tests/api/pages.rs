@@ -652,7 +652,7 @@ async fn counter_pages_receive_look_up_and_hand_over(app: TestApp) {
     let path = format!("/counter/pickups/{code}");
     let pickup = expect_page(page(&app, &path, Some(&desk)).await, StatusCode::OK).await;
     let total = order["total_krw"].as_i64().unwrap();
-    let deposit = order["deposit_krw"].as_i64().unwrap();
+    // Paid at the counter: the whole total is due there.
     for text in [
         "Mia Tanaka",
         &code,
@@ -669,7 +669,7 @@ async fn counter_pages_receive_look_up_and_hand_over(app: TestApp) {
             "pickup page lacks {text:?}: {pickup}"
         );
     }
-    assert!(pickup.contains(&won(total - deposit)), "balance: {pickup}");
+    assert!(pickup.contains(&won(total)), "balance: {pickup}");
     assert!(
         !pickup.contains("7K2Q"),
         "the passport digits are never shown"
@@ -724,7 +724,7 @@ async fn counter_pages_receive_look_up_and_hand_over(app: TestApp) {
         shown.contains(&format!("Handed over {}: goods", tickets[0])),
         "{shown}"
     );
-    assert!(shown.contains(&format!("balance collected {}", won(total - deposit))));
+    assert!(shown.contains(&format!("balance collected {}", won(total))));
     let traveller_view = app
         .get_order(
             order["id"].as_str().unwrap(),

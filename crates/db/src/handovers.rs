@@ -142,6 +142,24 @@ pub async fn record(db: &DatabaseConnection, new: &NewHandover<'_>) -> Result<Op
     }
     .insert(&txn)
     .await?;
+    if new.balance_collected > Krw::ZERO {
+        let method = new.balance_method.unwrap_or("card");
+        let note = format!("balance collected at the counter ({method})");
+        let entry = domain::payment::Entry {
+            kind: domain::payment::EntryKind::CounterPayment,
+            status: domain::payment::EntryStatus::Succeeded,
+            amount: new.balance_collected,
+        };
+        let payment = crate::payments::NewPayment {
+            order_id: new.order_id,
+            entry,
+            method: domain::payment::PaymentMethod::Counter,
+            stripe_id: None,
+            note: &note,
+            at: new.at,
+        };
+        crate::payments::record(&txn, &payment).await?;
+    }
     for ticket_id in &ids {
         let inserted = handover_ticket::ActiveModel {
             handover_id: Set(row.id),

@@ -838,6 +838,8 @@ struct OrderFacts {
     tickets: Vec<TicketRecord>,
     handovers: Vec<HandoverRecord>,
     handed_over: BTreeSet<i32>,
+    /// What is still to pay, from the money record (card charges, earlier counter payments).
+    due: Krw,
 }
 
 /// A handover decided with the domain rules, to be recorded.
@@ -858,11 +860,15 @@ impl OrderFacts {
             .iter()
             .flat_map(|h| h.ticket_ids.iter().copied())
             .collect();
+        let payments = db::payments::for_order(&state.db, &order.terms.id).await?;
+        let entries: Vec<_> = payments.iter().map(|p| p.entry).collect();
+        let due = domain::payment::money_record(order.terms.total, &entries).due;
         Ok(OrderFacts {
             order,
             tickets,
             handovers,
             handed_over,
+            due,
         })
     }
 
@@ -882,16 +888,10 @@ impl OrderFacts {
         Krw::new(self.handovers.iter().map(|h| h.tax_refund.won()).sum())
     }
 
-    /// The balance still to collect: total − deposit for now (the payment rules will
-    /// refine it), less what earlier handovers collected.
+    /// The balance still to collect: the money record's due amount (the total less card
+    /// charges and earlier counter payments).
     fn balance_due(&self) -> Krw {
-        let collected: i64 = self
-            .handovers
-            .iter()
-            .map(|h| h.balance_collected.won())
-            .sum();
-        let terms = &self.order.terms;
-        Krw::new((terms.total.won() - terms.deposit.won() - collected).max(0))
+        self.due
     }
 
     fn line_total(&self, ticket: &TicketRecord) -> Krw {
