@@ -12,6 +12,7 @@ mod catalogue;
 mod counter;
 mod orders;
 mod pages;
+mod payments;
 mod quotes;
 mod staff;
 mod tickets;

@@ -84,6 +84,20 @@ pub async fn start_card_payment(
             .map_err(provider)?;
         return Ok(Some(intent.client_secret));
     }
+    if order.terms.status != OrderStatus::Placed {
+        // Cancelled before its payment could start (Stripe was down at order time): a
+        // retry must not take money for an order that no longer holds its hours.
+        let mut extensions = serde_json::Map::new();
+        extensions.insert("current_status".into(), order.terms.status.code().into());
+        return Err(ApiError::Conflict {
+            kind: "order-state",
+            detail: format!(
+                "the order is {}: its payment could not be started; place a new order",
+                order.terms.status
+            ),
+            extensions,
+        });
+    }
     let amount = due_at_order(
         PaymentMethod::Stripe,
         order.terms.total,
@@ -146,16 +160,34 @@ pub async fn apply_event(state: &AppState, event: &WebhookEvent) -> ApiResult<()
     let object = &event.object;
     match event.kind.as_str() {
         "payment_intent.succeeded" => {
+            let settled_before = match event.object_id.as_deref() {
+                Some(intent) => db::payments::by_stripe_id(&state.db, intent)
+                    .await?
+                    .is_some_and(|r| r.entry.status == EntryStatus::Succeeded),
+                None => false,
+            };
             let Some(row) = charge_row(state, event, EntryStatus::Succeeded).await? else {
                 return Ok(());
             };
             let payment_method = object.get("payment_method").and_then(|v| v.as_str());
             let customer = object.get("customer").and_then(|v| v.as_str());
             db::payments::save_card(&state.db, &row.order_id, customer, payment_method).await?;
-            let order = db::orders::find(&state.db, &row.order_id).await?;
-            if let Some(order) = order.filter(|o| o.terms.status == OrderStatus::Placed) {
-                let note = format!("{} paid by card", row.entry.amount);
-                crate::fulfilment::confirm_order(state, &order, "stripe", &note).await?;
+            let Some(order) = db::orders::find(&state.db, &row.order_id).await? else {
+                return Ok(());
+            };
+            match order.terms.status {
+                OrderStatus::Placed => {
+                    let note = format!("{} paid by card", row.entry.amount);
+                    crate::fulfilment::confirm_order(state, &order, "stripe", &note).await?;
+                }
+                // The payment landed after the order was cancelled or declined (released
+                // after the hold, cancelled while the payment was in flight): its cancel
+                // was refused by Stripe, so give the money back now.
+                status @ (OrderStatus::Cancelled | OrderStatus::Declined) if !settled_before => {
+                    let declined = status == OrderStatus::Declined;
+                    refund_by_policy(state, &order.terms.id, OrderStatus::Placed, declined).await?;
+                }
+                _ => {}
             }
         }
         "payment_intent.payment_failed" | "payment_intent.canceled" => {
@@ -489,6 +521,10 @@ fn provider(error: StripeError) -> ApiError {
             detail: format!("the payment provider refused: {message}"),
             extensions: serde_json::Map::new(),
         },
+        StripeError::Unavailable(why) => {
+            tracing::warn!(%why, "Stripe unavailable");
+            ApiError::PaymentProviderUnavailable
+        }
         other => ApiError::Internal(anyhow::anyhow!("payment provider: {other}")),
     }
 }

@@ -103,6 +103,10 @@ pub enum ApiError {
     /// 422: an idempotency key reused with a different body.
     #[error("this Idempotency-Key was already used with a different request body")]
     IdempotencyKeyReused,
+    /// 502: the payment provider did not answer; nothing was charged twice (retry with
+    /// the same Idempotency-Key).
+    #[error("the payment provider is not answering; try again with the same Idempotency-Key")]
+    PaymentProviderUnavailable,
     /// 503: the database is not answering.
     #[error("the database is not available")]
     Unavailable,
@@ -199,6 +203,7 @@ impl ApiError {
             ApiError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::Infeasible { .. } | ApiError::Conflict { .. } => StatusCode::CONFLICT,
             ApiError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+            ApiError::PaymentProviderUnavailable => StatusCode::BAD_GATEWAY,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -218,6 +223,7 @@ impl ApiError {
             ApiError::Infeasible { .. } => "infeasible",
             ApiError::IdempotencyKeyReused => "idempotency-key-reused",
             ApiError::Unavailable => "unavailable",
+            ApiError::PaymentProviderUnavailable => "payment-provider-unavailable",
             ApiError::Internal(_) => "internal",
         }
     }

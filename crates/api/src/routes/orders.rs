@@ -538,16 +538,22 @@ async fn created_response(state: &AppState, order: &StoredOrder) -> ApiResult<Re
     let client_secret = match crate::billing::start_card_payment(state, order).await {
         Ok(secret) => secret,
         Err(error) => {
-            // Without a payment the order must not hold workshop hours: cancel it.
-            let change = Transition {
-                order_id: &order.terms.id,
-                from: order.terms.status,
-                to: OrderStatus::Cancelled,
-                actor: "system",
-                note: "the card payment could not be started",
-                at: state.clock.now(),
-            };
-            db::orders::transition(&state.db, &change).await?;
+            // A new card order whose payment could not even start must not hold workshop
+            // hours: cancel it. (A replay of an order already paying keeps it.)
+            let started = !db::payments::for_order(&state.db, &order.terms.id)
+                .await?
+                .is_empty();
+            if order.terms.status == OrderStatus::Placed && !started {
+                let change = Transition {
+                    order_id: &order.terms.id,
+                    from: OrderStatus::Placed,
+                    to: OrderStatus::Cancelled,
+                    actor: "system",
+                    note: "the card payment could not be started",
+                    at: state.clock.now(),
+                };
+                db::orders::transition(&state.db, &change).await?;
+            }
             return Err(error);
         }
     };
