@@ -10,6 +10,7 @@ mod calendar;
 mod capacity;
 mod catalogue;
 mod counter;
+mod fit;
 mod orders;
 mod pages;
 mod payments;

@@ -120,7 +120,20 @@ async fn advance(
     };
     let moved = db::tickets::move_ticket(&state.db, &change).await?;
     if moved && matches!(change.order, Some((_, OrderStatus::Ready))) {
-        crate::billing::charge_balance(state, &ticket.order_id).await?;
+        // The move is done; a payment provider failure must not undo or hide it. The
+        // balance then stays due and the counter collects it.
+        if let Err(error) = crate::billing::charge_balance(state, &ticket.order_id).await {
+            tracing::warn!(%error, order = %ticket.order_id, "charging the balance failed");
+            let note = "the balance could not be charged now; it will be collected at the counter";
+            db::events::note(
+                &state.db,
+                &ticket.order_id,
+                "payment.balance_at_counter",
+                note,
+                change.at,
+            )
+            .await?;
+        }
     }
     Ok(moved)
 }

@@ -151,7 +151,9 @@ async fn bench_app(
     client: &reqwest::Client,
     config: &LoadConfig,
 ) -> anyhow::Result<Vec<Row>> {
-    let mut server = Server::start(binary, database).await?;
+    // Card orders create real PaymentIntents through the real client, at a local fake.
+    let stripe = fake_stripe::start().await;
+    let mut server = Server::start(binary, database, &stripe.base_url()).await?;
     let products = workload::product_ids(client, server.base())
         .await
         .context("reading the demo catalogue")?;

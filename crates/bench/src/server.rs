@@ -61,8 +61,13 @@ pub struct Server {
 }
 
 impl Server {
-    /// Starts the server on `database` and waits until `GET /healthz` answers 200.
-    pub async fn start(binary: &Path, database: &Database) -> anyhow::Result<Server> {
+    /// Starts the server on `database`, taking card payments through the Stripe API at
+    /// `stripe_base` (the local fake), and waits until `GET /healthz` answers 200.
+    pub async fn start(
+        binary: &Path,
+        database: &Database,
+        stripe_base: &str,
+    ) -> anyhow::Result<Server> {
         let port = free_port()?;
         let log = database.dir().join("gongbang.log");
         let output = File::create(&log).context("creating the server log")?;
@@ -72,6 +77,9 @@ impl Server {
             .args(["--addr", &format!("127.0.0.1:{port}")])
             .args(["--database-url", database.url()])
             .args(["--secret", "bench"])
+            .args(["--stripe-secret-key", "sk_test_bench"])
+            .args(["--stripe-webhook-secret", fake_stripe::WEBHOOK_SECRET])
+            .args(["--stripe-api-base", stripe_base])
             .current_dir(database.dir())
             .stdin(Stdio::null())
             .stdout(output.try_clone().context("server log")?)

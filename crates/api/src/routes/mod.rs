@@ -4,6 +4,7 @@ mod admin;
 mod calendar;
 mod catalogue;
 pub(crate) mod counter;
+mod fit;
 mod health;
 pub mod openapi;
 mod orders;
@@ -36,6 +37,7 @@ pub fn router(state: Arc<AppState>, widget_dir: Option<&Path>) -> Router {
         .route("/counters", get(catalogue::list_counters))
         .route("/products", get(catalogue::list_products))
         .route("/products/{id}", get(catalogue::get_product))
+        .route("/products/{id}/fit", post(fit::fit_product))
         .route("/quotes", post(quotes::create_quote))
         .route("/orders", post(orders::create_order))
         .route("/orders/{id}", get(orders::get_order))

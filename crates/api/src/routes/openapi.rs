@@ -6,7 +6,7 @@ use utoipa::{Modify, OpenApi};
 use utoipa_scalar::{Scalar, Servable};
 
 use super::{
-    admin, calendar, catalogue, counter, health, orders, payments, quotes, staff, workshop,
+    admin, calendar, catalogue, counter, fit, health, orders, payments, quotes, staff, workshop,
 };
 
 /// The API description, collected from the handlers' annotations.
@@ -16,7 +16,7 @@ use super::{
          description = "Pre-order goods from Seoul workshops; collect them at a counter on the way home. \
                         Money is integer KRW. Errors are RFC 9457 application/problem+json."),
     paths(health::healthz, catalogue::list_workshops, catalogue::list_counters,
-          catalogue::list_products, catalogue::get_product, quotes::create_quote,
+          catalogue::list_products, catalogue::get_product, fit::fit_product, quotes::create_quote,
           orders::create_order, orders::get_order, orders::change_itinerary, orders::cancel_order,
           staff::login, staff::logout, staff::me,
           workshop::list_tickets, workshop::get_ticket, workshop::change_status,

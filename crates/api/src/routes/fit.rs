@@ -1,0 +1,479 @@
+//! Fitting: which size of a product to order, from body measurements or a garment that
+//! fits, with the numbers behind the answer. The rules are `fitting`'s; this file only
+//! reads the request, finds the product's chart and words the answer.
+
+use std::collections::BTreeMap;
+
+use axum::Json;
+use axum::extract::Path;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use domain::catalogue::{OptionKind, Product, ProductId};
+use fitting::charts::ProductFit;
+use fitting::shoes::{Conversions, ShoeSize, WidthClass};
+use fitting::{Advice, Area, Fit, Length, Measurement, Point, Recommendation, SizeChart, Unit};
+
+use super::State;
+use crate::error::{ApiError, ApiResult};
+use crate::extract::ApiJson;
+
+/// Body measurements with a fit preference, or a garment the traveller owns.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FitRequest {
+    /// Body measurements by point: `chest`, `waist`, `hip`, `neck`, `shoulder`,
+    /// `sleeve`, `inseam`, `height`; shoes `foot_length` and `foot_girth`.
+    measurements: Option<BTreeMap<String, MeasurementInput>>,
+    /// A garment that fits, laid flat (chest, waist and hip across, so half the girth;
+    /// other points as they are), instead of `measurements`.
+    reference_garment: Option<BTreeMap<String, GarmentInput>>,
+    /// How close the garment should sit (default `regular`).
+    fit: Option<FitInput>,
+}
+
+/// One body measurement.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MeasurementInput {
+    #[schema(example = 96)]
+    value: f64,
+    unit: UnitInput,
+    /// Where it came from (default `tape`); estimates lower the confidence.
+    source: Option<SourceInput>,
+}
+
+/// One measurement of a garment laid flat.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct GarmentInput {
+    #[schema(example = 54)]
+    value: f64,
+    unit: UnitInput,
+}
+
+/// Centimetres or inches.
+#[derive(Debug, Clone, Copy, Deserialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum UnitInput {
+    Cm,
+    In,
+}
+
+/// How a measurement was taken.
+#[derive(Debug, Clone, Copy, Deserialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum SourceInput {
+    Tape,
+    Garment,
+    Estimate,
+}
+
+/// Fit preference.
+#[derive(Debug, Clone, Copy, Deserialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum FitInput {
+    Slim,
+    Regular,
+    Relaxed,
+}
+
+/// The size to order and why.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct FitView {
+    /// A value code of the product's `size` option; for a made-to-measure garment without
+    /// one, the base pattern size (the KS body designation, e.g. `100`).
+    size: String,
+    /// The next best size.
+    runner_up: Option<String>,
+    /// 0 to 1: input quality, how many decisive points were measured, the margin.
+    confidence: f32,
+    /// `body` or `reference_garment`: what `ease_cm` is measured over.
+    compared_with: &'static str,
+    /// Per measured point: the body (or your garment), the garment of this size, the
+    /// ease between them, the wanted band, and the label that follows.
+    areas: Vec<AreaView>,
+    /// Made-to-measure alterations of the base size (empty for other products).
+    adjustments: Vec<AdjustmentView>,
+    advice: Vec<AdviceView>,
+    /// Shoes: the width fitting, a value of the product's `width` option when it has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    width: Option<&'static str>,
+    /// Shoes: the size in other systems (approximate).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    conversions: Option<ConversionsView>,
+}
+
+/// One area of the garment.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AreaView {
+    point: &'static str,
+    /// `tight`, `snug`, `good`, `loose` or `too_loose`: where `ease_cm` sits in `band_cm`.
+    label: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    body_cm: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reference_cm: Option<f64>,
+    garment_cm: f64,
+    /// `garment_cm` minus `body_cm` (or `reference_cm`).
+    ease_cm: f64,
+    band_cm: BandView,
+}
+
+/// The ease wanted at a point.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct BandView {
+    min: f64,
+    max: f64,
+}
+
+/// A made-to-measure alteration.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AdjustmentView {
+    point: &'static str,
+    /// Cut this much larger (negative: smaller), at most 4 cm.
+    delta_cm: f64,
+}
+
+/// A piece of advice: a stable code and an English text.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AdviceView {
+    /// `measure-next`, `remeasure`, `between-sizes`, `no-size-fits`, `custom-pattern`,
+    /// `narrow-foot`.
+    code: &'static str,
+    text: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    point: Option<&'static str>,
+}
+
+/// A shoe size in other systems.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ConversionsView {
+    mondopoint: u16,
+    eu: f32,
+    uk: f32,
+    us_men: f32,
+    us_women: f32,
+    jp_cm: f32,
+    cn: f32,
+}
+
+/// Recommends a size of a garment or a pair of shoes.
+#[utoipa::path(post, path = "/api/v1/products/{id}/fit", tag = "catalogue",
+    params(("id" = i64, Path)), request_body = FitRequest,
+    responses((status = 200, body = FitView), (status = 404, body = crate::error::Problem),
+              (status = 422, description = "A measurement out of range, an unknown point, \
+                unit or source, or a product without sizes (`no-sizes`)",
+               body = crate::error::Problem)))]
+pub(super) async fn fit_product(
+    state: State,
+    Path(id): Path<String>,
+    ApiJson(request): ApiJson<FitRequest>,
+) -> ApiResult<Json<FitView>> {
+    let id: i64 = id.parse().map_err(|_| ApiError::NotFound("product"))?;
+    let records = db::catalogue::products_by_id(&state.db, &[ProductId(id)].into()).await?;
+    let record = records
+        .get(&ProductId(id))
+        .ok_or(ApiError::NotFound("product"))?;
+    let mut view = match fitting::charts::for_product(&record.code) {
+        Some(ProductFit::Garment {
+            chart,
+            made_to_measure,
+        }) => fit_garment(chart, made_to_measure, request)?,
+        Some(ProductFit::Shoes) => fit_shoes(&record.product, request)?,
+        None => {
+            let detail = format!(
+                "{} is not sized to a body; choose from its options directly",
+                record.code
+            );
+            return Err(ApiError::invalid("no-sizes", "", detail));
+        }
+    };
+    if let Some(offered) = choice_values(&record.product, "size") {
+        if !offered.contains(&view.size.as_str()) {
+            let detail = format!(
+                "size {} would fit, but this product is made in {}",
+                view.size,
+                offered.join(", ")
+            );
+            return Err(ApiError::invalid(
+                "size-not-offered",
+                "/measurements",
+                detail,
+            ));
+        }
+        view.runner_up = view.runner_up.filter(|r| offered.contains(&r.as_str()));
+    }
+    Ok(Json(view))
+}
+
+fn fit_garment(
+    chart: &SizeChart,
+    made_to_measure: bool,
+    request: FitRequest,
+) -> ApiResult<FitView> {
+    let (found, compared_with) = match (request.measurements, request.reference_garment) {
+        (Some(body), None) => {
+            let fit = match request.fit.unwrap_or(FitInput::Regular) {
+                FitInput::Slim => Fit::Slim,
+                FitInput::Regular => Fit::Regular,
+                FitInput::Relaxed => Fit::Relaxed,
+            };
+            let body = body_measurements(body)?;
+            let found = fitting::recommend(chart, &body, fit)
+                .map_err(|e| fitting_error(e, "/measurements", Unit::Cm))?;
+            (found, "body")
+        }
+        (None, Some(garment)) => {
+            let garment = garment_measurements(garment)?;
+            let found = fitting::recommend_from_garment(chart, &garment)
+                .map_err(|e| fitting_error(e, "/reference_garment", Unit::Cm))?;
+            (found, "reference_garment")
+        }
+        (Some(_), Some(_)) => {
+            let detail = "send either measurements or reference_garment, not both";
+            return Err(ApiError::invalid(
+                "invalid-field",
+                "/reference_garment",
+                detail,
+            ));
+        }
+        (None, None) => {
+            let detail = "send measurements (of your body) or reference_garment (laid flat)";
+            return Err(ApiError::invalid("invalid-field", "/measurements", detail));
+        }
+    };
+    Ok(garment_view(found, compared_with, made_to_measure))
+}
+
+fn fit_shoes(product: &Product, request: FitRequest) -> ApiResult<FitView> {
+    if request.reference_garment.is_some() {
+        let detail = "shoes are fitted by the foot: send measurements.foot_length";
+        return Err(ApiError::invalid(
+            "invalid-field",
+            "/reference_garment",
+            detail,
+        ));
+    }
+    let body = body_measurements(request.measurements.unwrap_or_default())?;
+    let of = |point| body.iter().copied().find(|m| m.point() == point);
+    let length = of(Point::FootLength).ok_or_else(|| {
+        let detail = "measure your foot_length: heel to the longest toe, standing; give the \
+                      longer foot";
+        ApiError::invalid("no-measurements", "/measurements/foot_length", detail)
+    })?;
+    let shoe = fitting::recommend_shoe(length, of(Point::FootGirth))
+        .map_err(|e| fitting_error(e, "/measurements", Unit::Cm))?;
+    Ok(shoe_view(&shoe, product))
+}
+
+/// Parses body measurements, refusing unknown points and implausible values.
+fn body_measurements(input: BTreeMap<String, MeasurementInput>) -> ApiResult<Vec<Measurement>> {
+    input
+        .into_iter()
+        .map(|(key, m)| {
+            let point = parse_point(&key, "/measurements")?;
+            let unit = unit(m.unit);
+            let source = match m.source.unwrap_or(SourceInput::Tape) {
+                SourceInput::Tape => fitting::Source::Tape,
+                SourceInput::Garment => fitting::Source::Garment,
+                SourceInput::Estimate => fitting::Source::Estimate,
+            };
+            Measurement::new(point, Length::from_unit(m.value, unit), source)
+                .map_err(|e| fitting_error(e, "/measurements", unit))
+        })
+        .collect()
+}
+
+/// Parses a garment laid flat (girths doubled by `fitting`).
+fn garment_measurements(input: BTreeMap<String, GarmentInput>) -> ApiResult<Vec<Measurement>> {
+    input
+        .into_iter()
+        .map(|(key, m)| {
+            let point = parse_point(&key, "/reference_garment")?;
+            let unit = unit(m.unit);
+            Measurement::laid_flat(point, Length::from_unit(m.value, unit))
+                .map_err(|e| fitting_error(e, "/reference_garment", unit))
+        })
+        .collect()
+}
+
+fn parse_point(key: &str, base: &str) -> ApiResult<Point> {
+    key.parse().map_err(|e: fitting::Error| {
+        let escaped = key.replace('~', "~0").replace('/', "~1");
+        ApiError::invalid("invalid-field", format!("{base}/{escaped}"), e.to_string())
+    })
+}
+
+fn unit(input: UnitInput) -> Unit {
+    match input {
+        UnitInput::Cm => Unit::Cm,
+        UnitInput::In => Unit::In,
+    }
+}
+
+/// A refusal of the fitting rules as a problem about the field under `base`; ranges are
+/// stated in the unit the traveller measured in.
+fn fitting_error(error: fitting::Error, base: &str, unit: Unit) -> ApiError {
+    use fitting::Error as E;
+    match error {
+        E::OutOfRange {
+            point,
+            given,
+            min,
+            max,
+        } => {
+            let flat = if base == "/reference_garment" && point.is_girth() {
+                " (laid flat)"
+            } else {
+                ""
+            };
+            let show = |l: Length| format!("{:.1} {}", l.in_unit(unit), unit.code());
+            let detail = format!(
+                "{point}{flat} {} is outside the plausible range {} to {}",
+                show(given),
+                show(min),
+                show(max)
+            );
+            ApiError::invalid(
+                "measurement-out-of-range",
+                format!("{base}/{point}/value"),
+                detail,
+            )
+        }
+        E::NoMeasurements { .. } => ApiError::invalid("no-measurements", base, error.to_string()),
+        E::UnknownName { .. } | E::DuplicatePoint(_) | E::WrongPoint { .. } => {
+            ApiError::invalid("invalid-field", base, error.to_string())
+        }
+        E::EmptyChart(_) | E::ZeroSize(_) => ApiError::Internal(error.into()),
+    }
+}
+
+fn garment_view(found: Recommendation, compared_with: &'static str, mtm: bool) -> FitView {
+    let adjustments = if mtm {
+        let view = |a: &fitting::Adjustment| AdjustmentView {
+            point: a.point.code(),
+            delta_cm: a.delta_mm.cm(),
+        };
+        found.adjustments.iter().map(view).collect()
+    } else {
+        Vec::new()
+    };
+    let advice = found
+        .advice
+        .iter()
+        .filter(|a| mtm || !matches!(a, Advice::CustomPattern { .. }))
+        .map(advice_view)
+        .collect();
+    FitView {
+        size: found.size.to_owned(),
+        runner_up: found.runner_up.map(str::to_owned),
+        confidence: rounded(found.confidence),
+        compared_with,
+        areas: found.areas.iter().map(area_view).collect(),
+        adjustments,
+        advice,
+        width: None,
+        conversions: None,
+    }
+}
+
+fn shoe_view(shoe: &ShoeSize, product: &Product) -> FitView {
+    let mut advice: Vec<AdviceView> = shoe.advice.iter().map(advice_view).collect();
+    if let Some(next) = shoe.runner_up {
+        advice.push(AdviceView {
+            code: "between-sizes",
+            text: format!(
+                "Your foot fills the {} mm size; choose {next} mm for thick socks or a \
+                 swollen foot.",
+                shoe.mm
+            ),
+            point: Some(Point::FootLength.code()),
+        });
+    }
+    let widths = choice_values(product, "width");
+    let offered = |class: WidthClass| widths.as_ref().is_none_or(|w| w.contains(&class.code()));
+    let width = if offered(shoe.width) {
+        shoe.width
+    } else {
+        if shoe.width == WidthClass::Narrow {
+            advice.push(AdviceView {
+                code: "narrow-foot",
+                text: "Your foot is narrower than the standard fitting; the shoemaker will \
+                       fit the last to your girth."
+                    .to_owned(),
+                point: Some(Point::FootGirth.code()),
+            });
+        }
+        WidthClass::Standard
+    };
+    let Conversions {
+        mondopoint,
+        eu,
+        uk,
+        us_men,
+        us_women,
+        jp_cm,
+        cn,
+    } = shoe.conversions();
+    FitView {
+        size: shoe.code(),
+        runner_up: shoe.runner_up.map(|mm| mm.to_string()),
+        confidence: rounded(shoe.confidence),
+        compared_with: "body",
+        areas: vec![area_view(&shoe.area())],
+        adjustments: Vec::new(),
+        advice,
+        width: Some(width.code()),
+        conversions: Some(ConversionsView {
+            mondopoint,
+            eu,
+            uk,
+            us_men,
+            us_women,
+            jp_cm,
+            cn,
+        }),
+    }
+}
+
+fn area_view(area: &Area) -> AreaView {
+    AreaView {
+        point: area.point.code(),
+        label: area.label.code(),
+        body_cm: area.body_mm.map(Length::cm),
+        reference_cm: area.reference_mm.map(Length::cm),
+        garment_cm: area.garment_mm.cm(),
+        ease_cm: area.ease_mm.cm(),
+        band_cm: BandView {
+            min: area.band.min.cm(),
+            max: area.band.max.cm(),
+        },
+    }
+}
+
+fn advice_view(advice: &Advice) -> AdviceView {
+    AdviceView {
+        code: advice.code(),
+        text: advice.to_string(),
+        point: advice.point().map(Point::code),
+    }
+}
+
+/// The value codes of a choice group of the product, if it has one.
+fn choice_values<'p>(product: &'p Product, group: &str) -> Option<Vec<&'p str>> {
+    product
+        .option_groups
+        .iter()
+        .find(|g| g.code == group)
+        .and_then(|g| match &g.kind {
+            OptionKind::Choice { values, .. } => {
+                Some(values.iter().map(|v| v.code.as_str()).collect())
+            }
+            OptionKind::Text(_) => None,
+        })
+}
+
+fn rounded(confidence: f32) -> f32 {
+    (confidence * 100.0).round() / 100.0
+}
