@@ -4,7 +4,6 @@
 
 use reqwest::{Client, Response, StatusCode};
 use serde_json::{Value, json};
-use time::OffsetDateTime;
 use time::macros::datetime;
 
 use crate::helpers::*;
@@ -119,43 +118,6 @@ async fn staff_at(base: &str, email: &str) -> Session {
         client,
         base: base.to_owned(),
         token,
-    }
-}
-
-/// Starts another server on the same database whose clock stands at `now`.
-async fn serve_at(database_url: &str, now: OffsetDateTime) -> String {
-    let state = api::prepare(
-        database_url,
-        8,
-        true,
-        Some("test secret"),
-        api::Clock::Fixed(now),
-    )
-    .await
-    .expect("app state");
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind");
-    let addr = listener.local_addr().expect("local addr");
-    tokio::spawn(async move { axum::serve(listener, api::app(state, None)).await });
-    format!("http://{addr}")
-}
-
-/// Runs one statement directly on the database.
-async fn execute(app: &TestApp, sql: &'static str) {
-    match app.backend {
-        Backend::Sqlite => {
-            let mut c = <sqlx::SqliteConnection as sqlx::Connection>::connect(&app.database_url)
-                .await
-                .expect("sqlite");
-            sqlx::query(sql).execute(&mut c).await.expect(sql);
-        }
-        Backend::Postgres => {
-            let mut c = <sqlx::PgConnection as sqlx::Connection>::connect(&app.database_url)
-                .await
-                .expect("postgres");
-            sqlx::query(sql).execute(&mut c).await.expect(sql);
-        }
     }
 }
 
@@ -803,7 +765,7 @@ async fn guessing_pickup_codes_is_limited(app: TestApp) {
     assert_eq!(app.count("SELECT COUNT(*) FROM handovers").await, 0);
 
     // Ten minutes later the desk may look again.
-    let later = serve_at(&app.database_url, NOW + time::Duration::minutes(10)).await;
+    let later = serve_at(&app.database_url, NOW + time::Duration::minutes(10), None).await;
     let desk_later = staff_at(&later, DESK).await;
     let found = expect_status(desk_later.lookup(&order.code).await, StatusCode::OK).await;
     assert_eq!(found["status"], "at_counter");
@@ -832,11 +794,8 @@ async fn the_tax_refund_follows_the_immediate_refund_rules(app: TestApp) {
 
     // No demo product costs less than ₩15,000: make one line a ₩12,000 one in the database.
     let small = place(&app, &[("key-holder", 1)]).await;
-    execute(
-        &app,
-        "UPDATE order_items SET line_total_krw = 12000 WHERE line_total_krw = 35000",
-    )
-    .await;
+    app.execute("UPDATE order_items SET line_total_krw = 12000 WHERE line_total_krw = 35000")
+        .await;
     deliver(&maker, &desk, &small).await;
     let found = expect_status(desk.lookup(&small.code).await, StatusCode::OK).await;
     assert_eq!(found["goods_at_counter_krw"], 12_000);
@@ -883,7 +842,7 @@ async fn a_no_show_comes_only_after_the_deadline_and_a_late_pickup_still_works(a
     assert_eq!(traveller_view(&app, &order).await["status"], "at_counter");
 
     // A day after the deadline, on a server whose clock says so.
-    let later = serve_at(&app.database_url, deadline + time::Duration::days(1)).await;
+    let later = serve_at(&app.database_url, deadline + time::Duration::days(1), None).await;
     let desk_later = staff_at(&later, DESK).await;
     let found = expect_status(desk_later.lookup(&order.code).await, StatusCode::OK).await;
     assert_eq!(found["deadline_passed"], true);
@@ -997,7 +956,7 @@ async fn the_day_lists_show_what_is_due_and_what_is_coming(app: TestApp) {
     }
 
     // The day before: due tomorrow.
-    let eve = serve_at(&app.database_url, datetime!(2026-12-21 10:00 +9)).await;
+    let eve = serve_at(&app.database_url, datetime!(2026-12-21 10:00 +9), None).await;
     let desk_eve = staff_at(&eve, DESK).await;
     let tomorrow = expect_status(
         desk_eve.get("/api/v1/counter/pickups?due=tomorrow").await,
@@ -1027,7 +986,7 @@ async fn the_day_lists_show_what_is_due_and_what_is_coming(app: TestApp) {
     assert_eq!(today, json!([]));
 
     // The day itself: due today, with what is here and what is coming.
-    let day = serve_at(&app.database_url, datetime!(2026-12-22 08:00 +9)).await;
+    let day = serve_at(&app.database_url, datetime!(2026-12-22 08:00 +9), None).await;
     let desk_day = staff_at(&day, DESK).await;
     let today = expect_status(
         desk_day.get("/api/v1/counter/pickups").await,

@@ -93,12 +93,21 @@ pub async fn spawn_app(backend: Backend) -> Option<TestApp> {
 /// Starts a server process on the database, with card payments through the Stripe API at
 /// `stripe_base` when given (else pay-at-counter only, as without a Stripe key).
 pub async fn serve_with_stripe(database_url: &str, stripe_base: Option<&str>) -> String {
+    serve_at(database_url, NOW, stripe_base).await
+}
+
+/// Like [`serve_with_stripe`], with the server's clock standing at `now`.
+pub async fn serve_at(
+    database_url: &str,
+    now: OffsetDateTime,
+    stripe_base: Option<&str>,
+) -> String {
     let mut state = api::prepare(
         database_url,
         8,
         true,
         Some("test secret"),
-        api::Clock::Fixed(NOW),
+        api::Clock::Fixed(now),
     )
     .await
     .expect("app state");
@@ -237,6 +246,25 @@ impl TestApp {
         let response = self.post_json("/api/v1/staff/login", &credentials).await;
         let body = expect_status(response, StatusCode::OK).await;
         body["token"].as_str().expect("a session token").to_owned()
+    }
+
+    /// Runs one statement directly on the database (not through the API).
+    pub async fn execute(&self, sql: &'static str) {
+        match self.backend {
+            Backend::Sqlite => {
+                let mut c =
+                    <sqlx::SqliteConnection as sqlx::Connection>::connect(&self.database_url)
+                        .await
+                        .expect("sqlite");
+                sqlx::query(sql).execute(&mut c).await.expect(sql);
+            }
+            Backend::Postgres => {
+                let mut c = <sqlx::PgConnection as sqlx::Connection>::connect(&self.database_url)
+                    .await
+                    .expect("postgres");
+                sqlx::query(sql).execute(&mut c).await.expect(sql);
+            }
+        }
     }
 
     /// One number from the database, read directly (not through the API).

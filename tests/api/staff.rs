@@ -4,10 +4,10 @@
 use clap::Parser;
 use reqwest::{Response, StatusCode};
 use serde_json::{Value, json};
-use time::{Duration, OffsetDateTime};
+use time::Duration;
 
 use crate::helpers::{
-    Backend, NOW, STAFF_PASSWORD, TestApp, counter_id, expect_problem, expect_status,
+    NOW, STAFF_PASSWORD, TestApp, counter_id, expect_problem, expect_status, serve_at,
 };
 
 crate::on_both_databases! {
@@ -51,43 +51,6 @@ async fn me_at(base: &str, token: &str) -> Response {
 fn header(response: &Response, name: &str) -> Option<String> {
     let value = response.headers().get(name)?;
     Some(value.to_str().expect("ASCII header").to_owned())
-}
-
-/// Starts another server on the app's database whose clock stands at `now`.
-async fn serve_at(app: &TestApp, now: OffsetDateTime) -> String {
-    let state = api::prepare(
-        &app.database_url,
-        2,
-        true,
-        Some("test secret"),
-        api::Clock::Fixed(now),
-    )
-    .await
-    .expect("app state");
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind");
-    let addr = listener.local_addr().expect("local addr");
-    tokio::spawn(async move { axum::serve(listener, api::app(state, None)).await });
-    format!("http://{addr}")
-}
-
-/// Runs one statement directly on the database.
-async fn execute(app: &TestApp, sql: &'static str) {
-    match app.backend {
-        Backend::Sqlite => {
-            let mut c = <sqlx::SqliteConnection as sqlx::Connection>::connect(&app.database_url)
-                .await
-                .expect("sqlite");
-            sqlx::query(sql).execute(&mut c).await.expect(sql);
-        }
-        Backend::Postgres => {
-            let mut c = <sqlx::PgConnection as sqlx::Connection>::connect(&app.database_url)
-                .await
-                .expect("postgres");
-            sqlx::query(sql).execute(&mut c).await.expect(sql);
-        }
-    }
 }
 
 async fn add(app: &TestApp, email: &str, role: &str, place: Option<i64>) {
@@ -217,8 +180,8 @@ async fn failed_logins_slow_down_and_then_lock(app: TestApp) {
 
     // Nine failures so far; the tenth, two minutes later, locks the account.
     let nine = "UPDATE staff SET failed_logins = 9 WHERE email = 'kim@euljiro-tailor.example'";
-    execute(&app, nine).await;
-    let later = serve_at(&app, NOW + Duration::minutes(2)).await;
+    app.execute(nine).await;
+    let later = serve_at(&app.database_url, NOW + Duration::minutes(2), None).await;
     let response = login(&later, TAILOR, "guess guess guess").await;
     expect_problem(response, StatusCode::UNAUTHORIZED, "invalid-credentials").await;
     assert_eq!(app.count(failures).await, 10);
@@ -231,13 +194,18 @@ async fn failed_logins_slow_down_and_then_lock(app: TestApp) {
         "{problem}"
     );
     // Still locked just before the 15 minutes are over.
-    let almost = serve_at(&app, NOW + Duration::minutes(17) - Duration::seconds(1)).await;
+    let almost = serve_at(
+        &app.database_url,
+        NOW + Duration::minutes(17) - Duration::seconds(1),
+        None,
+    )
+    .await;
     let response = login(&almost, TAILOR, STAFF_PASSWORD).await;
     assert_eq!(header(&response, "retry-after").as_deref(), Some("1"));
     expect_problem(response, StatusCode::TOO_MANY_REQUESTS, "too-many-attempts").await;
 
     // Once the lock has passed the right password works and clears the count.
-    let unlocked = serve_at(&app, NOW + Duration::minutes(17)).await;
+    let unlocked = serve_at(&app.database_url, NOW + Duration::minutes(17), None).await;
     let response = login(&unlocked, TAILOR, STAFF_PASSWORD).await;
     expect_status(response, StatusCode::OK).await;
     assert_eq!(app.count(failures).await, 0);
@@ -293,9 +261,14 @@ async fn logout_ends_the_session(app: TestApp) {
 
 async fn sessions_expire_after_twelve_hours(app: TestApp) {
     let token = app.sign_in(TAILOR, "workshop", Some(1)).await;
-    let last_minute = serve_at(&app, NOW + Duration::hours(12) - Duration::seconds(1)).await;
+    let last_minute = serve_at(
+        &app.database_url,
+        NOW + Duration::hours(12) - Duration::seconds(1),
+        None,
+    )
+    .await;
     expect_status(me_at(&last_minute, &token).await, StatusCode::OK).await;
-    let expired = serve_at(&app, NOW + Duration::hours(12)).await;
+    let expired = serve_at(&app.database_url, NOW + Duration::hours(12), None).await;
     let response = me_at(&expired, &token).await;
     expect_problem(response, StatusCode::UNAUTHORIZED, "unauthenticated").await;
 
@@ -304,7 +277,8 @@ async fn sessions_expire_after_twelve_hours(app: TestApp) {
         .sign_in("lee@euljiro-tailor.example", "workshop", Some(1))
         .await;
     expect_status(me(&app, &fresh).await, StatusCode::OK).await;
-    execute(&app, "UPDATE staff_sessions SET expires_at = created_at").await;
+    app.execute("UPDATE staff_sessions SET expires_at = created_at")
+        .await;
     expect_problem(
         me(&app, &fresh).await,
         StatusCode::UNAUTHORIZED,

@@ -46,12 +46,20 @@ pub const API_VERSION: &str = "2026-09-30.endive";
 /// The webhook signing secret [`FakeStripe::event`] signs with.
 pub const WEBHOOK_SECRET: &str = "whsec_fake_gongbang_0123456789abcdef";
 
-/// Where Stripe's example objects are read from.
+/// Where Stripe's example objects are read from: `STRIPE_FIXTURES` when set, else the
+/// first `shared/stripe/fixtures3.json` found beside this repository or any folder above
+/// it (the team's shared notes sit beside the checkout).
 pub fn fixtures_path() -> PathBuf {
-    PathBuf::from(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/stripe/fixtures3.json"
-    ))
+    if let Some(path) = std::env::var_os("STRIPE_FIXTURES") {
+        return PathBuf::from(path);
+    }
+    let relative = std::path::Path::new("shared/stripe/fixtures3.json");
+    let manifest = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    manifest
+        .ancestors()
+        .map(|dir| dir.join(relative))
+        .find(|candidate| candidate.is_file())
+        .unwrap_or_else(|| manifest.join("../../../shared/stripe/fixtures3.json"))
 }
 
 /// Starts the fake on a free loopback port.
