@@ -647,14 +647,7 @@ async fn a_payment_that_lands_after_the_order_was_released_is_refunded_in_full(a
         1,
         "the money goes back"
     );
-    let refund = app.stripe.last_request("POST /v1/refunds").unwrap();
-    assert_eq!(refund.params["amount"], deposit.to_string());
-    let money = money_adds_up(&app, &operator, &id, &token).await;
-    assert_eq!(money["paid_krw"], deposit);
-    assert_eq!(
-        money["refunded_krw"].as_i64().unwrap() + money["refunds_pending_krw"].as_i64().unwrap(),
-        deposit
-    );
+    deposit_refunded_in_full(&app, &operator, &id, &token, deposit).await;
 }
 
 async fn a_payment_that_lands_after_the_traveller_cancelled_is_refunded_in_full(app: TestApp) {
@@ -679,14 +672,7 @@ async fn a_payment_that_lands_after_the_traveller_cancelled_is_refunded_in_full(
     let after = order_view(&app, &id, &token).await;
     assert_eq!(after["status"], "cancelled");
     assert_eq!(app.stripe.count("POST /v1/refunds"), 1, "refunded once");
-    let refund = app.stripe.last_request("POST /v1/refunds").unwrap();
-    assert_eq!(refund.params["amount"], deposit.to_string());
-    let money = money_adds_up(&app, &operator, &id, &token).await;
-    assert_eq!(money["paid_krw"], deposit);
-    assert_eq!(
-        money["refunded_krw"].as_i64().unwrap() + money["refunds_pending_krw"].as_i64().unwrap(),
-        deposit
-    );
+    deposit_refunded_in_full(&app, &operator, &id, &token, deposit).await;
 }
 
 // 7. Refunds by policy
@@ -1224,4 +1210,23 @@ crate::on_both_databases! {
     a_declined_balance_is_left_for_the_counter_and_said_on_the_timeline,
     without_stripe_card_only_products_cannot_be_ordered_and_the_counter_still_works,
     a_stripe_outage_at_order_time_releases_the_order_and_a_retry_never_charges_it,
+}
+
+/// The last refund at Stripe was the whole deposit, and the order's money record shows
+/// the deposit paid and given back (settled or pending), adding up.
+async fn deposit_refunded_in_full(
+    app: &TestApp,
+    operator: &str,
+    id: &str,
+    token: &str,
+    deposit: i64,
+) {
+    let refund = app.stripe.last_request("POST /v1/refunds").unwrap();
+    assert_eq!(refund.params["amount"], deposit.to_string());
+    let money = money_adds_up(app, operator, id, token).await;
+    assert_eq!(money["paid_krw"], deposit);
+    assert_eq!(
+        money["refunded_krw"].as_i64().unwrap() + money["refunds_pending_krw"].as_i64().unwrap(),
+        deposit
+    );
 }

@@ -53,3 +53,28 @@ impl std::fmt::Display for SeoulTime {
         f.write_str(&text)
     }
 }
+
+/// The weekday codes used on the wire, Monday first.
+pub const WEEKDAY_CODES: [(time::Weekday, &str); 7] = [
+    (time::Weekday::Monday, "mon"),
+    (time::Weekday::Tuesday, "tue"),
+    (time::Weekday::Wednesday, "wed"),
+    (time::Weekday::Thursday, "thu"),
+    (time::Weekday::Friday, "fri"),
+    (time::Weekday::Saturday, "sat"),
+    (time::Weekday::Sunday, "sun"),
+];
+
+/// The codes of the days in `days`, Monday first.
+pub fn weekday_codes(days: domain::calendar::WeekdaySet) -> Vec<&'static str> {
+    WEEKDAY_CODES
+        .into_iter()
+        .filter(|(day, _)| days.contains(*day))
+        .map(|(_, code)| code)
+        .collect()
+}
+
+/// A local time as `HH:MM`.
+pub fn hh_mm(time: time::Time) -> String {
+    format!("{:02}:{:02}", time.hour(), time.minute())
+}

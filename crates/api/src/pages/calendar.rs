@@ -89,7 +89,7 @@ pub(super) async fn page(
             dl.facts {
                 dt { "Working days" } dd { (working.join(", ")) }
                 dt { "Capacity" } dd { (format::hours(calendar.minutes_per_day.get())) " per working day (" (calendar.minutes_per_day.get()) " min)" }
-                dt { "Closes at" } dd { (clock(calendar.closes_at)) " (UTC" (if offset >= 0 { "+" } else { "" }) (offset) ")" }
+                dt { "Closes at" } dd { (crate::wire::hh_mm(calendar.closes_at)) " (UTC" (if offset >= 0 { "+" } else { "" }) (offset) ")" }
             }
         }
         section.card {
@@ -215,10 +215,6 @@ fn short(day: Weekday) -> &'static str {
         Weekday::Saturday => "Sat",
         Weekday::Sunday => "Sun",
     }
-}
-
-fn clock(at: time::Time) -> String {
-    format!("{:02}:{:02}", at.hour(), at.minute())
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@ use axum::Json;
 use axum::extract::Path;
 use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
-use time::{Date, Weekday};
+use time::Date;
 use utoipa::ToSchema;
 
 use super::State;
@@ -13,7 +13,7 @@ use crate::auth::Staff;
 use crate::closing::close_day;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::ApiJson;
-use crate::wire::SeoulTime;
+use crate::wire::{SeoulTime, WEEKDAY_CODES, hh_mm, weekday_codes};
 
 /// A workshop's working calendar.
 #[derive(Debug, Serialize, ToSchema)]
@@ -113,7 +113,7 @@ pub(super) async fn set_pattern(
 fn pattern_of(request: &PatternRequest) -> ApiResult<db::calendar::WeeklyPattern> {
     let mut days = Vec::new();
     for (index, code) in request.working_days.iter().enumerate() {
-        let day = WEEKDAYS
+        let day = WEEKDAY_CODES
             .iter()
             .find(|(_, c)| *c == code.as_str())
             .map(|(d, _)| *d)
@@ -147,16 +147,6 @@ fn pattern_of(request: &PatternRequest) -> ApiResult<db::calendar::WeeklyPattern
         closes_at,
     })
 }
-
-const WEEKDAYS: [(Weekday, &str); 7] = [
-    (Weekday::Monday, "mon"),
-    (Weekday::Tuesday, "tue"),
-    (Weekday::Wednesday, "wed"),
-    (Weekday::Thursday, "thu"),
-    (Weekday::Friday, "fri"),
-    (Weekday::Saturday, "sat"),
-    (Weekday::Sunday, "sun"),
-];
 
 /// The signed-in workshop's calendar.
 #[utoipa::path(get, path = "/api/v1/workshop/calendar", tag = "workshop", security(("staff_session" = [])),
@@ -233,17 +223,9 @@ async fn calendar_view(
     let today = state.clock.now().to_offset(domain::SEOUL).date();
     let closed = db::calendar::holidays(&state.db, workshop, today).await?;
     Ok(CalendarView {
-        working_days: WEEKDAYS
-            .into_iter()
-            .filter(|(d, _)| calendar.working_days.contains(*d))
-            .map(|(_, c)| c)
-            .collect(),
+        working_days: weekday_codes(calendar.working_days),
         minutes_per_day: calendar.minutes_per_day.get(),
-        closes_at: format!(
-            "{:02}:{:02}",
-            calendar.closes_at.hour(),
-            calendar.closes_at.minute()
-        ),
+        closes_at: hh_mm(calendar.closes_at),
         closed_days: closed
             .into_iter()
             .map(|(day, name)| ClosedDay { day, name })

@@ -5,11 +5,9 @@ use axum::extract::{Path, Query};
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
-use time::Weekday;
 use utoipa::{IntoParams, ToSchema};
 
 use db::catalogue::{CounterRecord, GroupLabels, ProductFilter, ProductRecord, WorkshopRecord};
-use domain::calendar::WeekdaySet;
 use domain::catalogue::{Category, OptionGroup, OptionKind, ProductId, WorkshopId};
 use domain::counter::PickupRule;
 use domain::language::Language;
@@ -17,6 +15,7 @@ use domain::language::Language;
 use super::State;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::Negotiated;
+use crate::wire::{hh_mm, weekday_codes};
 
 /// A workshop.
 #[derive(Debug, Serialize, ToSchema)]
@@ -321,25 +320,4 @@ fn group_view(group: &OptionGroup, labels: &GroupLabels, language: Language) -> 
             }),
         },
     }
-}
-
-fn weekday_codes(days: WeekdaySet) -> Vec<&'static str> {
-    use Weekday::*;
-    [
-        (Monday, "mon"),
-        (Tuesday, "tue"),
-        (Wednesday, "wed"),
-        (Thursday, "thu"),
-        (Friday, "fri"),
-        (Saturday, "sat"),
-        (Sunday, "sun"),
-    ]
-    .into_iter()
-    .filter(|(day, _)| days.contains(*day))
-    .map(|(_, code)| code)
-    .collect()
-}
-
-fn hh_mm(time: time::Time) -> String {
-    format!("{:02}:{:02}", time.hour(), time.minute())
 }
