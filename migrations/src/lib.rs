@@ -10,6 +10,7 @@ mod m20261125_000001_create_catalogue;
 mod m20261125_000002_create_orders;
 mod m20261125_000003_create_staff_and_tickets;
 mod m20261125_000004_create_payments;
+mod m20261125_000005_add_looks_and_fittings;
 
 /// Applies Gongbang's migrations in order.
 pub struct Migrator;
@@ -22,6 +23,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000002_create_orders::Migration),
             Box::new(m20261125_000003_create_staff_and_tickets::Migration),
             Box::new(m20261125_000004_create_payments::Migration),
+            Box::new(m20261125_000005_add_looks_and_fittings::Migration),
         ]
     }
 }

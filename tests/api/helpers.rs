@@ -15,6 +15,9 @@ use time::macros::datetime;
 /// The fixed "now" of every test: Tuesday 1 December 2026, 10:00 in Seoul.
 pub const NOW: OffsetDateTime = datetime!(2026-12-01 01:00 UTC);
 
+/// The publishable key of servers with card payments.
+pub const STRIPE_PUBLISHABLE_KEY: &str = "pk_test_gongbang";
+
 /// The password of every account [`TestApp::sign_in`] creates.
 pub const STAFF_PASSWORD: &str = "correct horse battery staple";
 
@@ -102,6 +105,16 @@ pub async fn serve_at(
     now: OffsetDateTime,
     stripe_base: Option<&str>,
 ) -> String {
+    serve_full(database_url, now, stripe_base, None).await
+}
+
+/// Like [`serve_at`], also serving the widget's files from `widget_dir` at `/`.
+pub async fn serve_full(
+    database_url: &str,
+    now: OffsetDateTime,
+    stripe_base: Option<&str>,
+    widget_dir: Option<&std::path::Path>,
+) -> String {
     let mut state = api::prepare(
         database_url,
         8,
@@ -119,12 +132,14 @@ pub async fn serve_at(
             webhook_secrets: vec![fake_stripe::WEBHOOK_SECRET.to_owned()],
             hold: api::billing::DEFAULT_HOLD,
         }));
+        state.stripe_publishable_key = Some(STRIPE_PUBLISHABLE_KEY.to_owned());
     }
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("bind");
     let addr = listener.local_addr().expect("local addr");
-    tokio::spawn(async move { axum::serve(listener, api::app(state, None)).await });
+    let app = api::app(state, widget_dir);
+    tokio::spawn(async move { axum::serve(listener, app).await });
     format!("http://{addr}")
 }
 
@@ -153,6 +168,13 @@ impl TestApp {
     /// Another server process on the same database and the same fake Stripe.
     pub async fn serve_another(&self) -> String {
         serve_with_stripe(&self.database_url, Some(&self.stripe.base_url())).await
+    }
+
+    /// Another server process like [`TestApp::serve_another`], serving the widget's files
+    /// from `dir` at `/`.
+    pub async fn serve_widget(&self, dir: &std::path::Path) -> String {
+        let stripe = self.stripe.base_url();
+        serve_full(&self.database_url, NOW, Some(&stripe), Some(dir)).await
     }
 
     pub fn url(&self, path: &str) -> String {

@@ -119,7 +119,12 @@ fn expect_redirect(response: &Response, location: &str) -> HeaderMap {
 
 /// Adds a staff account and signs it in through the sign-in form; returns the session
 /// token from the cookie the form sets.
-async fn form_sign_in(app: &TestApp, email: &str, role: &str, place: Option<i64>) -> String {
+pub(crate) async fn form_sign_in(
+    app: &TestApp,
+    email: &str,
+    role: &str,
+    place: Option<i64>,
+) -> String {
     api::staff_accounts::add_staff_at(&app.database_url, email, role, place, STAFF_PASSWORD)
         .await
         .unwrap();
@@ -263,8 +268,8 @@ async fn workshop_pages_sign_in_show_and_move_tickets(app: TestApp) {
         "Stitching thread",
         "Ivory",
         "“MT”",
-        "No measurements recorded for this item.",
-        "No preview image yet",
+        "No measurements: the item was ordered without a fitting.",
+        r#"<img class="preview" src="/api/v1/workshop/tickets/"#,
         "Incheon Airport Terminal 1 pickup desk",
         "Pickup deadline",
         order["id"].as_str().unwrap(),
@@ -799,7 +804,7 @@ fn workspace() -> PathBuf {
 }
 
 /// What the browser part needs, or why it cannot run.
-fn browser_tools() -> Result<PathBuf, String> {
+pub(crate) fn browser_tools() -> Result<PathBuf, String> {
     let script = workspace().join("tools/browser/pages.mjs");
     let node = std::process::Command::new("node").arg("--version").output();
     if !node.is_ok_and(|o| o.status.success()) {
@@ -951,7 +956,7 @@ async fn workshop_pages_in_a_browser() {
 
 /// Runs tools/browser/pages.mjs on `paths` as the staff member of `token`; returns its
 /// report, failing on any page error or non-200.
-async fn run_browser(
+pub(crate) async fn run_browser(
     script: &Path,
     base: &str,
     token: &str,

@@ -53,6 +53,10 @@ pub struct ServeArgs {
     /// counter and products that need prepayment cannot be ordered.
     #[arg(long, env = "STRIPE_SECRET_KEY", hide_env_values = true)]
     pub stripe_secret_key: Option<String>,
+    /// Stripe publishable key (`pk_live_…` or `pk_test_…`), handed to the widget for
+    /// Stripe.js; needed with `STRIPE_SECRET_KEY` for card payments in the widget.
+    #[arg(long, env = "STRIPE_PUBLISHABLE_KEY")]
+    pub stripe_publishable_key: Option<String>,
     /// Stripe webhook signing secret (`whsec_…`).
     #[arg(long, env = "STRIPE_WEBHOOK_SECRET", hide_env_values = true)]
     pub stripe_webhook_secret: Option<String>,

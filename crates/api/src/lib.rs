@@ -19,6 +19,7 @@
 //! - [`passwords`]: argon2id password hashes for staff accounts.
 //! - [`payments`]: the Stripe gateway (async-stripe) and webhook signature checks.
 //! - [`planning`]: turning a request into a domain quote against stored capacity.
+//! - [`previews`]: ordered items drawn by the `preview` renderer, as PNG.
 //! - [`secrets`]: order tokens, pickup codes and request fingerprints.
 //! - [`routes`]: one module per resource, plus the OpenAPI document.
 //! - [`staff_accounts`]: adding staff accounts (command line, demo data, tests).
@@ -35,6 +36,7 @@ pub mod pages;
 pub mod passwords;
 pub mod payments;
 pub mod planning;
+pub mod previews;
 pub mod routes;
 pub mod secrets;
 pub mod staff_accounts;
@@ -61,6 +63,8 @@ pub struct AppState {
     pub clock: Clock,
     /// Card payments, when a Stripe key is configured; pay-at-counter otherwise.
     pub stripe: Option<Arc<billing::StripeSetup>>,
+    /// Stripe's publishable key, handed to the widget for Stripe.js.
+    pub stripe_publishable_key: Option<String>,
 }
 
 /// The source of the current time; tests may fix it.
@@ -120,6 +124,7 @@ pub async fn prepare(
         token_key,
         clock,
         stripe: None,
+        stripe_publishable_key: None,
     })
 }
 

@@ -64,6 +64,7 @@ async fn staff(args: StaffArgs) -> anyhow::Result<()> {
 
 /// Adds card payments when a Stripe key is configured.
 fn with_stripe(mut state: api::AppState, args: &ServeArgs) -> anyhow::Result<api::AppState> {
+    state.stripe_publishable_key = args.stripe_publishable_key.clone();
     let Some(key) = args.stripe_secret_key.as_deref() else {
         tracing::info!("no STRIPE_SECRET_KEY: orders are paid at the counter");
         return Ok(state);
@@ -80,6 +81,9 @@ fn with_stripe(mut state: api::AppState, args: &ServeArgs) -> anyhow::Result<api
     .collect();
     if webhook_secrets.is_empty() {
         anyhow::bail!("STRIPE_WEBHOOK_SECRET is required with STRIPE_SECRET_KEY");
+    }
+    if args.stripe_publishable_key.is_none() {
+        tracing::warn!("no STRIPE_PUBLISHABLE_KEY: the widget cannot show Stripe's card form");
     }
     let hold = time::Duration::minutes(i64::from(args.payment_hold_minutes));
     state.stripe = Some(std::sync::Arc::new(api::billing::StripeSetup {

@@ -17,6 +17,7 @@ use domain::itinerary::Itinerary;
 use domain::quote::{Quote, QuoteInput, QuoteLine, Workshop, quote};
 
 use crate::error::{ApiError, ApiResult};
+use crate::routes::fit::{ItemFitting, fit_for, under};
 use crate::wire::{ItemRequest, ItineraryRequest};
 
 /// The most lines one quote or order may have.
@@ -30,6 +31,8 @@ pub struct Planned {
     pub itinerary: Itinerary,
     /// Per line: the product, its resolved configuration and quantity.
     pub lines: Vec<(ProductRecord, Configuration, Quantity)>,
+    /// Per line: the fitting it is made to, run again by the server, if one was sent.
+    pub fittings: Vec<Option<ItemFitting>>,
     /// Every workshop, for reserving.
     pub workshops: BTreeMap<WorkshopId, Workshop>,
     /// Every counter.
@@ -47,7 +50,7 @@ pub async fn plan(
 ) -> ApiResult<Planned> {
     let counters = db::catalogue::counters(db).await?;
     let itinerary = check_itinerary(itinerary, &counters, now)?;
-    let lines = check_items(db, items).await?;
+    let (lines, fittings) = check_items(db, items).await?;
     let workshops = db::catalogue::planning_workshops(db).await?;
     let involved: BTreeSet<WorkshopId> =
         lines.iter().map(|(p, ..)| p.product.workshop_id).collect();
@@ -83,6 +86,7 @@ pub async fn plan(
         quote,
         itinerary,
         lines,
+        fittings,
         workshops,
         counters,
     })
@@ -105,10 +109,14 @@ fn check_itinerary(
         .map_err(|e| ApiError::from_domain(e, "/itinerary"))
 }
 
-async fn check_items(
-    db: &DatabaseConnection,
-    items: &[ItemRequest],
-) -> ApiResult<Vec<(ProductRecord, Configuration, Quantity)>> {
+/// The checked lines, each with its fitting (run again here, so that what the workshop
+/// receives is the engine's answer, not the client's).
+type CheckedItems = (
+    Vec<(ProductRecord, Configuration, Quantity)>,
+    Vec<Option<ItemFitting>>,
+);
+
+async fn check_items(db: &DatabaseConnection, items: &[ItemRequest]) -> ApiResult<CheckedItems> {
     if items.is_empty() || items.len() > MAX_LINES {
         let detail = format!("an order has 1 to {MAX_LINES} items, got {}", items.len());
         return Err(ApiError::invalid("invalid-items", "/items", detail));
@@ -116,6 +124,7 @@ async fn check_items(
     let ids: BTreeSet<ProductId> = items.iter().map(|i| ProductId(i.product_id)).collect();
     let products = db::catalogue::products_by_id(db, &ids).await?;
     let mut lines = Vec::with_capacity(items.len());
+    let mut fittings = Vec::with_capacity(items.len());
     for (index, item) in items.iter().enumerate() {
         let base = format!("/items/{index}");
         let record = products
@@ -133,7 +142,19 @@ async fn check_items(
             .product
             .configure(&item.options)
             .map_err(|e| ApiError::from_domain(e, &base))?;
+        let fitting = match &item.fitting {
+            Some(request) => {
+                let result =
+                    fit_for(&record, request).map_err(under(&format!("{base}/fitting")))?;
+                Some(ItemFitting {
+                    request: request.clone(),
+                    result,
+                })
+            }
+            None => None,
+        };
         lines.push((record, configuration, quantity));
+        fittings.push(fitting);
     }
-    Ok(lines)
+    Ok((lines, fittings))
 }

@@ -7,6 +7,8 @@ use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 use utoipa::ToSchema;
 
+use crate::routes::fit::FitRequest;
+
 /// One item to quote or order.
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -19,6 +21,10 @@ pub struct ItemRequest {
     /// omitted groups take their default.
     #[serde(default)]
     pub options: BTreeMap<String, String>,
+    /// The traveller's fitting, as for `POST /api/v1/products/{id}/fit`: the server runs
+    /// it again and the workshop receives the measurements with the recommended size.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fitting: Option<FitRequest>,
 }
 
 /// The traveller's trip.

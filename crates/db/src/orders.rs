@@ -85,6 +85,8 @@ pub struct NewLine {
     pub ready_by: OffsetDateTime,
     /// The production days to reserve.
     pub plan: ProductionPlan,
+    /// The fitting it is made to (`{"request": …, "result": …}`, written by the API).
+    pub fitting: Option<serde_json::Value>,
 }
 
 /// What identifies an order and what was agreed for it as a whole.
@@ -147,6 +149,8 @@ pub struct StoredItem {
     pub ready_by: OffsetDateTime,
     /// Reserved production days (empty once released).
     pub reserved: Vec<Slot>,
+    /// The fitting it is made to, as the API stored it.
+    pub fitting: Option<serde_json::Value>,
 }
 
 /// One recorded status change.
@@ -264,6 +268,7 @@ async fn insert_line(
         deposit_krw: Set(line.terms.deposit.won()),
         unit_minutes: Set(narrow(line.terms.unit_minutes.get(), "unit minutes")?),
         ready_by: Set(line.ready_by),
+        fitting: Set(line.fitting.clone()),
         ..Default::default()
     }
     .insert(txn)
@@ -420,6 +425,7 @@ fn stored_item(
         },
         ready_by: item.ready_by,
         reserved,
+        fitting: item.fitting,
     })
 }
 

@@ -11,8 +11,8 @@ use domain::language::LocalizedText;
 use domain::money::{CurrencyCode, Krw, Percent, Rate};
 
 use crate::Error;
-use crate::catalogue::CounterKind;
-use crate::codec::{clock_text, localized_json, narrow};
+use crate::catalogue::{CounterKind, Look};
+use crate::codec::{clock_text, localized_json, look_json, narrow};
 use crate::entities::{
     counter, exchange_rate, option_group, option_value, product, product_text, workshop,
     workshop_holiday,
@@ -79,6 +79,8 @@ pub struct ProductSeed {
     pub pay_at_counter: bool,
     /// Option groups in display order.
     pub groups: Vec<GroupSeed>,
+    /// How previews draw it, if they can.
+    pub look: Option<Look>,
 }
 
 /// One option group.
@@ -220,6 +222,9 @@ async fn insert_product(
     position: usize,
     seed: &ProductSeed,
 ) -> Result<(), Error> {
+    if let Some(look) = &seed.look {
+        check_look(seed, look)?;
+    }
     let row = product::ActiveModel {
         workshop_id: Set(workshop_id),
         code: Set(seed.code.clone()),
@@ -233,6 +238,7 @@ async fn insert_product(
             position as i64 + i64::from(workshop_id) * 100,
             "position",
         )?),
+        look: Set(seed.look.as_ref().map(look_json).transpose()?),
         ..Default::default()
     }
     .insert(txn)
@@ -249,6 +255,34 @@ async fn insert_product(
     }
     for (position, group) in seed.groups.iter().enumerate() {
         insert_group(txn, row.id, position, group).await?;
+    }
+    Ok(())
+}
+
+/// A look must name the product's own groups and give every value it colours a swatch;
+/// otherwise a preview of some configuration could not be drawn.
+fn check_look(product: &ProductSeed, look: &Look) -> Result<(), Error> {
+    let corrupt = |what: String| Error::Corrupt(format!("look of {}: {what}", product.code));
+    let group = |code: &str| product.groups.iter().find(|g| g.code == code);
+    for code in std::iter::once(&look.body).chain(&look.trim) {
+        let Some(GroupSeed {
+            kind: GroupSeedKind::Choice(values),
+            ..
+        }) = group(code)
+        else {
+            return Err(corrupt(format!("{code} is not a choice group")));
+        };
+        if let Some(value) = values.iter().find(|v| !look.swatches.contains_key(&v.code)) {
+            return Err(corrupt(format!("{code} {} has no swatch", value.code)));
+        }
+    }
+    if let Some(code) = &look.monogram
+        && !matches!(
+            group(code).map(|g| &g.kind),
+            Some(GroupSeedKind::Text { .. })
+        )
+    {
+        return Err(corrupt(format!("{code} is not a text group")));
     }
     Ok(())
 }

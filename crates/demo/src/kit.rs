@@ -1,5 +1,6 @@
 //! Helpers the demo data is written with, so that each product reads like a price list.
 
+use db::catalogue::Look;
 use db::seed::{GroupSeed, GroupSeedKind, ValueSeed};
 use domain::language::{Language, LocalizedText};
 use domain::money::{Krw, Percent};
@@ -84,4 +85,26 @@ pub(crate) fn monogram(
             minutes_delta: minutes,
         },
     }
+}
+
+/// How previews draw a product: the picture (`art`), the group colouring its body, the
+/// group colouring its trim, the monogram group, and a swatch (`#rrggbb:texture`) for
+/// every value of the body and trim groups.
+pub(crate) fn look(
+    art: &str,
+    body: &str,
+    trim: Option<&str>,
+    monogram: Option<&str>,
+    swatches: &[(&str, &str)],
+) -> Option<Look> {
+    Some(Look {
+        art: art.into(),
+        body: body.into(),
+        trim: trim.map(Into::into),
+        monogram: monogram.map(Into::into),
+        swatches: swatches
+            .iter()
+            .map(|(value, swatch)| ((*value).to_owned(), (*swatch).to_owned()))
+            .collect(),
+    })
 }

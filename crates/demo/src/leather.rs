@@ -1,5 +1,6 @@
 //! Seochon Leather Atelier: bags and small leather goods in vegetable-tanned leather.
 
+use db::catalogue::Look;
 use db::seed::{GroupSeed, ProductSeed, WorkshopSeed};
 use domain::calendar::{WeekdaySet, WorkMinutes};
 use domain::catalogue::Category;
@@ -7,8 +8,8 @@ use time::macros::{date, time};
 
 use crate::holidays::{self, Closure};
 use crate::kit::{
-    HANGUL_SYLLABLES, LATIN_MONOGRAM, alternative, choice, default_value, monogram, percent, text,
-    value, won,
+    HANGUL_SYLLABLES, LATIN_MONOGRAM, alternative, choice, default_value, look, monogram, percent,
+    text, value, won,
 };
 
 /// A leather worker and an apprentice in the hanok lanes of Seochon, six days a week.
@@ -69,6 +70,7 @@ fn tote() -> ProductSeed {
         lead_days: 2,
         deposit: percent(30),
         pay_at_counter: false,
+        look: leather_look("tote", false),
         groups: vec![
             leather(),
             choice(
@@ -122,6 +124,7 @@ fn crossbody() -> ProductSeed {
         lead_days: 2,
         deposit: percent(30),
         pay_at_counter: false,
+        look: leather_look("crossbody", true),
         groups: vec![
             leather(),
             choice(
@@ -158,6 +161,7 @@ fn card_wallet() -> ProductSeed {
         lead_days: 1,
         deposit: percent(30),
         pay_at_counter: true,
+        look: leather_look("wallet", false),
         groups: vec![leather(), thread(), initials(3, 10_000, 20)],
     }
 }
@@ -185,8 +189,29 @@ fn key_holder() -> ProductSeed {
         lead_days: 0,
         deposit: percent(30),
         pay_at_counter: true,
+        look: leather_look("key_holder", false),
         groups: vec![leather(), initials(2, 5_000, 10)],
     }
+}
+
+/// How previews draw the atelier's goods: the leather colours the body, and the brass or
+/// nickel-silver buckle is the trim of the goods that have `hardware`.
+fn leather_look(art: &str, hardware: bool) -> Option<Look> {
+    let mut swatches = vec![
+        ("natural", "#d8b48a:leather"),
+        ("tan", "#ae7442:leather"),
+        ("dark-brown", "#4a2e20:leather"),
+        ("black", "#1d1c1b:leather"),
+        ("olive", "#5b5d3a:leather"),
+    ];
+    if hardware {
+        swatches.extend([
+            ("brass", "#b8953f:metal"),
+            ("nickel-silver", "#c3c5c2:metal"),
+        ]);
+    }
+    let trim = hardware.then_some("hardware");
+    look(art, "leather", trim, Some("monogram"), &swatches)
 }
 
 /// The vegetable-tanned colours the atelier keeps in stock; olive is tanned to order.

@@ -8,7 +8,7 @@ use time::macros::{date, time};
 
 use crate::holidays::{self, Closure};
 use crate::kit::{
-    LATIN_MONOGRAM, alternative, choice, default_value, monogram, percent, text, value, won,
+    LATIN_MONOGRAM, alternative, choice, default_value, look, monogram, percent, text, value, won,
 };
 
 /// Two shoemakers in Seongsu-dong, Seoul's shoe district, working weekdays.
@@ -45,6 +45,14 @@ pub(crate) fn workshop() -> WorkshopSeed {
     }
 }
 
+/// The leathers and soles as previews draw them (value code, swatch).
+const BLACK_CALF: (&str, &str) = ("black-calf", "#1b1a19:leather");
+const BROWN_CALF: (&str, &str) = ("brown-calf", "#4a2c1d:leather");
+const SNUFF_SUEDE: (&str, &str) = ("snuff-suede", "#8a6a4b:suede");
+const SHELL_CORDOVAN: (&str, &str) = ("shell-cordovan", "#4c1b1c:leather");
+const LEATHER_SOLE: (&str, &str) = ("leather", "#b08a5e:leather");
+const RUBBER_SOLE: (&str, &str) = ("rubber", "#2b2a29:rubber");
+
 fn derby() -> ProductSeed {
     ProductSeed {
         code: "derby-shoes".into(),
@@ -68,6 +76,21 @@ fn derby() -> ProductSeed {
         lead_days: 3,
         deposit: percent(50),
         pay_at_counter: false,
+        look: look(
+            "derby",
+            "leather",
+            Some("sole"),
+            Some("monogram"),
+            &[
+                BLACK_CALF,
+                BROWN_CALF,
+                ("burgundy-calf", "#5e2027:leather"),
+                SNUFF_SUEDE,
+                SHELL_CORDOVAN,
+                LEATHER_SOLE,
+                RUBBER_SOLE,
+            ],
+        ),
         groups: vec![
             size(),
             width(),
@@ -129,6 +152,20 @@ fn loafers() -> ProductSeed {
         lead_days: 3,
         deposit: percent(50),
         pay_at_counter: false,
+        look: look(
+            "loafer",
+            "leather",
+            Some("sole"),
+            None,
+            &[
+                BLACK_CALF,
+                BROWN_CALF,
+                SNUFF_SUEDE,
+                SHELL_CORDOVAN,
+                LEATHER_SOLE,
+                RUBBER_SOLE,
+            ],
+        ),
         groups: vec![
             size(),
             width(),
@@ -168,6 +205,20 @@ fn chelsea_boots() -> ProductSeed {
         lead_days: 4,
         deposit: percent(50),
         pay_at_counter: false,
+        look: look(
+            "boot",
+            "leather",
+            Some("sole"),
+            None,
+            &[
+                BLACK_CALF,
+                BROWN_CALF,
+                SNUFF_SUEDE,
+                RUBBER_SOLE,
+                ("commando", "#1e1e1e:rubber"),
+                LEATHER_SOLE,
+            ],
+        ),
         groups: vec![
             size(),
             width(),

@@ -105,6 +105,34 @@ pub(super) fn hours(minutes: u32) -> String {
     }
 }
 
+/// A point of measure for people: `foot_length` → `Foot length`.
+pub(super) fn point(code: &str) -> String {
+    let words = code.replace('_', " ");
+    let mut chars = words.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
+/// Where a measurement came from, for people.
+pub(super) fn source(code: &str) -> &str {
+    match code {
+        "tape" => "tape-measured",
+        "garment" => "from a garment",
+        "estimate" => "estimated",
+        other => other,
+    }
+}
+
+/// A length alteration with its sign: `+2.0 cm`, `−1.5 cm`.
+pub(super) fn alteration(cm: f64) -> String {
+    if cm < 0.0 {
+        format!("−{:.1} cm", -cm)
+    } else {
+        format!("+{cm:.1} cm")
+    }
+}
+
 /// One line of a configuration: the group's label and the chosen value's label.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct ConfigLine {
@@ -187,6 +215,15 @@ mod tests {
         assert_eq!(relative(now + Duration::hours(1), now), "in 1 hour");
         assert_eq!(relative(now + Duration::seconds(20), now), "in 1 minute");
         assert_eq!(relative(now - Duration::hours(2), now), "2 hours overdue");
+    }
+
+    #[test]
+    fn fitting_words() {
+        assert_eq!(point("foot_length"), "Foot length");
+        assert_eq!(point("chest"), "Chest");
+        assert_eq!(source("estimate"), "estimated");
+        assert_eq!(alteration(2.0), "+2.0 cm");
+        assert_eq!(alteration(-1.5), "−1.5 cm");
     }
 
     #[test]

@@ -39,6 +39,8 @@ dl.facts{display:grid;grid-template-columns:minmax(6.5rem,38%) minmax(0,1fr);gap
 dl.facts dt{color:var(--muted)}
 dl.facts dd{margin:0;font-weight:500;overflow-wrap:anywhere}
 .card>h2:first-child{margin-top:0}
+img.preview{display:block;width:100%;max-width:512px;height:auto;border:1px solid var(--line);border-radius:8px;background:#fff}
+h3{font-size:1rem;margin:.9rem 0 .3rem}
 table{border-collapse:collapse;width:100%}
 th,td{text-align:left;padding:.45rem .5rem;border-bottom:1px solid var(--line);vertical-align:top}
 th{font-size:.8rem;color:var(--muted);font-weight:600;text-transform:uppercase;letter-spacing:.03em}

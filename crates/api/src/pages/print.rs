@@ -12,9 +12,10 @@ use serde::Deserialize;
 
 use super::error::{PageError, PageResult, PageStaff};
 use super::format;
-use super::workshop::TicketData;
+use super::workshop::{self, TicketData};
 use crate::AppState;
 use crate::extract::Negotiated;
+use crate::routes::workshop::TicketFitting;
 
 /// Which paper.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,15 +66,25 @@ h2{font-size:12pt;margin:6mm 0 2mm;text-transform:uppercase;letter-spacing:.05em
 .product{font-size:16pt;font-weight:700;margin:5mm 0 0}
 .qr .caption{text-align:center;font-size:9pt;font-weight:700;margin-top:1mm;letter-spacing:.05em}
 .ruled{height:32mm;background:repeating-linear-gradient(#fff 0 7.7mm,#999 7.7mm 8mm);border-top:.3mm solid #999}
+.ruled.short{height:16mm}
+.ruled.short+.signoff{margin-top:7mm}
 .signoff{display:grid;grid-template-columns:repeat(3,1fr);gap:6mm;margin-top:10mm}
 .signoff div{border-top:.3mm solid #000;padding-top:1.5mm;font-size:9pt}
 .foot{margin-top:8mm;font-size:8pt;color:#333}
+.made-to{display:flex;gap:6mm;align-items:flex-start}
+.made-to>div:first-child{flex:1;min-width:0}
+.made-to .preview{width:50mm;flex:none;margin-top:6mm}
+.made-to .preview img{display:block;width:100%;height:auto;border:.3mm solid #bbb}
+.made-to p{margin:0 0 1.5mm}
+.measured{font-size:10pt}
+.banner{border:.5mm solid #000;padding:1mm 2mm;font-weight:700}
 /* A phone shows the sheet narrower; printing is unaffected. */
 @media screen and (max-width:720px){
  .sheet{width:auto;min-height:0;margin:8px;padding:5mm}
  .head{gap:3mm}.head>div:first-child{min-width:0;flex:1}
  .head .num{font-size:24pt}.head .qr{width:24mm}
  .due{font-size:13pt}
+ .made-to{display:block}.made-to .preview{width:45mm}
 }
 "#;
 
@@ -168,14 +179,21 @@ fn a4(data: &TicketData, printed: &str, lang: &str) -> Markup {
                 }
             }
             p.product lang=(lang) { (data.product_name) " × " (view.quantity) }
-            h2 { "Configuration" }
-            (configuration_table(data, lang))
-            h2 { "Measurements" }
-            p.empty { "No measurements recorded for this item." }
+            div.made-to {
+                div {
+                    h2 { "Configuration" }
+                    (configuration_table(data, lang))
+                    h2 { "Measurements" }
+                    (fitting_lines(view.fitting.as_ref()))
+                }
+                @if let Some(preview) = &data.preview {
+                    div.preview { (workshop::preview_image(Some(preview))) }
+                }
+            }
             h2 { "Notes" }
             @if view.notes.trim().is_empty() { p.empty { "No notes." } } @else { p style="white-space:pre-wrap" { (view.notes) } }
             h2 { "Workshop notes" }
-            div.ruled {}
+            div.ruled.short[view.fitting.is_some()] {}
             div.signoff {
                 div { "Made by" } div { "Checked by" } div { "Dispatched (date, initials)" }
             }
@@ -201,6 +219,52 @@ fn label(data: &TicketData, lang: &str) -> Markup {
             div.to { "→ " (data.counter_name) }
             (configuration_table(data, lang))
             p.foot { "Order " (view.order_id) br; (data.workshop_name) }
+        }
+    }
+}
+
+/// The fitting in a few lines, so that a made-to-measure ticket still prints on one page:
+/// base size and confidence, the measurements with unit and source, the adjustments.
+fn fitting_lines(fitting: Option<&TicketFitting>) -> Markup {
+    let Some(fitting) = fitting else {
+        return html! { p.empty { "No measurements: the item was ordered without a fitting." } };
+    };
+    let garment = fitting.compared_with == "reference_garment";
+    let custom: Vec<String> = fitting
+        .advice
+        .iter()
+        .filter(|a| a.code == "custom-pattern")
+        .map(|a| a.point.as_deref().map_or_else(String::new, format::point))
+        .collect();
+    html! {
+        p {
+            "Recommended base size " strong { (fitting.size) }
+            @if let Some(next) = &fitting.runner_up { " (next best " (next) ")" }
+            " · confidence " ((fitting.confidence * 100.0).round()) " % · " (fitting.fit) " fit"
+        }
+        p.measured {
+            @if garment { "A garment that fits, laid flat: " }
+            @for (index, m) in fitting.measurements.iter().enumerate() {
+                @if index > 0 { " · " }
+                (format::point(&m.point)) " " strong { (format!("{:.1}", m.value)) " " (m.unit) }
+                " (" (format::source(m.source)) ")"
+            }
+        }
+        p {
+            strong { "Made-to-measure adjustments: " }
+            @if fitting.adjustments.is_empty() {
+                "none, cut the base size as it is."
+            }
+            @for (index, a) in fitting.adjustments.iter().enumerate() {
+                @if index > 0 { " · " }
+                (format::point(&a.point)) " " strong { (format::alteration(a.delta_cm)) }
+            }
+        }
+        @if !custom.is_empty() {
+            p.banner {
+                "Custom pattern: " (custom.join(", "))
+                " need more alteration than a size step allows."
+            }
         }
     }
 }

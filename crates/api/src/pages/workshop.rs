@@ -29,7 +29,7 @@ use crate::error::ApiError;
 use crate::extract::Negotiated;
 use crate::fulfilment::{delay_ticket, move_ticket, workshop_ticket};
 use crate::routes::workshop::{
-    TicketChangeView, TicketView, detail, order_of, parse_id, ticket_view,
+    TicketChangeView, TicketFitting, TicketView, detail, order_of, parse_id, ticket_view,
 };
 
 /// One ticket with everything its pages show, in the staff's language.
@@ -41,6 +41,15 @@ pub(super) struct TicketData {
     pub configuration: Vec<ConfigLine>,
     pub counter_name: String,
     pub workshop_name: String,
+    /// Where its preview picture is and what it shows, when the product has a look.
+    pub preview: Option<PreviewImage>,
+}
+
+/// The ticket's preview picture (served by `routes::workshop::ticket_preview`).
+pub(super) struct PreviewImage {
+    pub src: String,
+    /// The product and its options in words, for screen readers and broken images.
+    pub alt: String,
 }
 
 impl TicketData {
@@ -59,9 +68,19 @@ impl TicketData {
             db::catalogue::products_by_id(&state.db, &BTreeSet::from([product_id])).await?;
         let product = products.get(&product_id);
         let counters = counter_names(state, language).await?;
+        let product_name = product_name(product, product_id, language);
+        let configuration = format::configuration(product, &detail.ticket.options, language);
+        let preview = product.and_then(|p| p.look.as_ref()).map(|_| PreviewImage {
+            src: format!(
+                "/api/v1/workshop/tickets/{}/preview.png",
+                detail.ticket.number
+            ),
+            alt: preview_alt(&product_name, &configuration),
+        });
         Ok(TicketData {
-            product_name: product_name(product, product_id, language),
-            configuration: format::configuration(product, &detail.ticket.options, language),
+            preview,
+            product_name,
+            configuration,
             counter_name: counter_name(&counters, detail.ticket.counter_id),
             workshop_name: workshop_name(state, workshop, language).await?,
             history: detail.history,
@@ -437,12 +456,11 @@ fn ticket_page(
         div.grid2 {
             section.card {
                 h2 { "Measurements" }
-                p.empty { "No measurements recorded for this item." }
-                p.small.muted { "Made-to-measure numbers and their source (tape-measured, reference garment, estimated) appear here once the fitting widget records them." }
+                (fitting(view.fitting.as_ref()))
             }
             section.card {
                 h2 { "Preview" }
-                p.empty { "No preview image yet: previews are not rendered by the server yet." }
+                (preview_image(data.preview.as_ref()))
             }
         }
         section.card {
@@ -472,6 +490,76 @@ fn ticket_page(
         }
     };
     layout::page(&view.number, Some(&nav), body)
+}
+
+/// What the item is made to: the measurements with unit and source, the recommended base
+/// size with its confidence, and the made-to-measure adjustments.
+pub(super) fn fitting(fitting: Option<&TicketFitting>) -> Markup {
+    let Some(fitting) = fitting else {
+        return html! { p.empty { "No measurements: the item was ordered without a fitting." } };
+    };
+    let compared = if fitting.compared_with == "reference_garment" {
+        "measured on a garment that fits, laid flat (chest, waist and hip are half the girth)"
+    } else {
+        "body measurements"
+    };
+    let confidence = (fitting.confidence * 100.0).round();
+    html! {
+        p.fitting-size {
+            "Recommended base size " strong { (fitting.size) }
+            @if let Some(next) = &fitting.runner_up { " (next best " (next) ")" }
+            " · confidence " (confidence) " %"
+        }
+        p.small.muted { (compared) " · " (fitting.fit) " fit" }
+        table.measurements {
+            thead { tr { th { "Point" } th { "Measured" } th { "Source" } } }
+            tbody {
+                @for m in &fitting.measurements {
+                    tr {
+                        td { (format::point(&m.point)) }
+                        td { (format!("{:.1}", m.value)) " " (m.unit) }
+                        td { (format::source(m.source)) }
+                    }
+                }
+            }
+        }
+        h3 { "Made-to-measure adjustments" }
+        @if fitting.adjustments.is_empty() {
+            p.empty { "None: cut the base size as it is." }
+        } @else {
+            ul.adjustments {
+                @for a in &fitting.adjustments {
+                    li { (format::point(&a.point)) " " strong { (format::alteration(a.delta_cm)) } }
+                }
+            }
+        }
+        @for advice in fitting.advice.iter().filter(|a| a.code == "custom-pattern") {
+            p.banner.error { (advice.text) }
+        }
+    }
+}
+
+/// The preview picture, or why there is none.
+pub(super) fn preview_image(preview: Option<&PreviewImage>) -> Markup {
+    match preview {
+        Some(image) => html! {
+            img.preview src=(image.src) alt=(image.alt) width="512" height="512";
+        },
+        None => html! { p.empty { "No preview: this product has no picture." } },
+    }
+}
+
+/// `Card wallet × …: Leather colour Tan, Initials “MT”`.
+fn preview_alt(product: &str, configuration: &[ConfigLine]) -> String {
+    let options: Vec<String> = configuration
+        .iter()
+        .map(|line| format!("{} {}", line.group, line.value))
+        .collect();
+    if options.is_empty() {
+        format!("Preview of {product}")
+    } else {
+        format!("Preview of {product}: {}", options.join(", "))
+    }
 }
 
 /// Counter names by id, in `language`.

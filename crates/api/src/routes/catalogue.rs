@@ -1,5 +1,7 @@
 //! The catalogue: workshops, counters and products, in the negotiated language.
 
+use std::collections::BTreeMap;
+
 use axum::Json;
 use axum::extract::{Path, Query};
 use axum::http::{HeaderValue, header};
@@ -7,7 +9,9 @@ use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use db::catalogue::{CounterRecord, GroupLabels, ProductFilter, ProductRecord, WorkshopRecord};
+use db::catalogue::{
+    CounterRecord, GroupLabels, Look, ProductFilter, ProductRecord, WorkshopRecord,
+};
 use domain::catalogue::{Category, OptionGroup, OptionKind, ProductId, WorkshopId};
 use domain::counter::PickupRule;
 use domain::language::Language;
@@ -75,6 +79,32 @@ pub struct ProductView {
     /// Workshop time for one unit with every option at its default.
     production_minutes: u32,
     option_groups: Vec<OptionGroupView>,
+    /// How the widget (and the server's previews) draw it; `null` for a product without
+    /// a picture.
+    look: Option<LookView>,
+}
+
+/// How a product is drawn by the `preview` renderer: the picture, the option groups that
+/// colour it, and the colour and texture of every value of those groups.
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(example = json!({"art": "jacket", "body": "fabric", "trim": "buttons",
+    "monogram": "monogram",
+    "swatches": {"navy-wool": "#1f2a44:wool", "horn": "#3d2b1f:plain", "brass": "#b8953f:metal"}}))]
+pub struct LookView {
+    /// The picture: `shirt`, `jacket`, `trousers`, `derby`, `loafer`, `boot`, `tote`,
+    /// `crossbody`, `wallet`, `key_holder`, `card`, `notebook` or `poster`.
+    art: String,
+    /// The code of the choice group whose value colours the body (fabric, leather, paper).
+    body: String,
+    /// The code of the choice group whose value colours the trim (buttons, sole,
+    /// hardware, ink), or `null`.
+    trim: Option<String>,
+    /// The code of the text group drawn as a monogram, or `null`.
+    monogram: Option<String>,
+    /// Per value code of the body and trim groups: `#rrggbb:texture`, the texture one of
+    /// `plain`, `cotton`, `linen`, `wool`, `flannel`, `leather`, `suede`, `rubber`,
+    /// `paper`, `hanji`, `metal`.
+    swatches: BTreeMap<String, String>,
 }
 
 /// One option group.
@@ -278,6 +308,24 @@ fn product_view(record: &ProductRecord, language: Language) -> ProductView {
         lead_days: product.lead_days,
         production_minutes: product.unit_minutes.get(),
         option_groups,
+        look: record.look.as_ref().map(look_view),
+    }
+}
+
+fn look_view(look: &Look) -> LookView {
+    let Look {
+        art,
+        body,
+        trim,
+        monogram,
+        swatches,
+    } = look.clone();
+    LookView {
+        art,
+        body,
+        trim,
+        monogram,
+        swatches,
     }
 }
 

@@ -1,6 +1,10 @@
 //! Fitting: which size of a product to order, from body measurements or a garment that
 //! fits, with the numbers behind the answer. The rules are `fitting`'s; this file only
 //! reads the request, finds the product's chart and words the answer.
+//!
+//! [`fit_for`] is the one place that runs the engine for a product: the fit endpoint
+//! answers with it, and quotes and orders run it again for an item's `fitting` (an order
+//! line stores the request with the answer, [`ItemFitting`], for the workshop).
 
 use std::collections::BTreeMap;
 
@@ -9,6 +13,7 @@ use axum::extract::Path;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use db::catalogue::ProductRecord;
 use domain::catalogue::{OptionKind, Product, ProductId};
 use fitting::charts::ProductFit;
 use fitting::shoes::{Conversions, ShoeSize, WidthClass};
@@ -19,41 +24,45 @@ use crate::error::{ApiError, ApiResult};
 use crate::extract::ApiJson;
 
 /// Body measurements with a fit preference, or a garment the traveller owns.
-#[derive(Debug, Deserialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FitRequest {
     /// Body measurements by point: `chest`, `waist`, `hip`, `neck`, `shoulder`,
     /// `sleeve`, `inseam`, `height`; shoes `foot_length` and `foot_girth`.
-    measurements: Option<BTreeMap<String, MeasurementInput>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub measurements: Option<BTreeMap<String, MeasurementInput>>,
     /// A garment that fits, laid flat (chest, waist and hip across, so half the girth;
     /// other points as they are), instead of `measurements`.
-    reference_garment: Option<BTreeMap<String, GarmentInput>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference_garment: Option<BTreeMap<String, GarmentInput>>,
     /// How close the garment should sit (default `regular`).
-    fit: Option<FitInput>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fit: Option<FitInput>,
 }
 
 /// One body measurement.
-#[derive(Debug, Deserialize, ToSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MeasurementInput {
     #[schema(example = 96)]
-    value: f64,
-    unit: UnitInput,
+    pub value: f64,
+    pub unit: UnitInput,
     /// Where it came from (default `tape`); estimates lower the confidence.
-    source: Option<SourceInput>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<SourceInput>,
 }
 
 /// One measurement of a garment laid flat.
-#[derive(Debug, Deserialize, ToSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct GarmentInput {
     #[schema(example = 54)]
-    value: f64,
-    unit: UnitInput,
+    pub value: f64,
+    pub unit: UnitInput,
 }
 
 /// Centimetres or inches.
-#[derive(Debug, Clone, Copy, Deserialize, ToSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum UnitInput {
     Cm,
@@ -61,7 +70,7 @@ pub enum UnitInput {
 }
 
 /// How a measurement was taken.
-#[derive(Debug, Clone, Copy, Deserialize, ToSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum SourceInput {
     Tape,
@@ -70,7 +79,7 @@ pub enum SourceInput {
 }
 
 /// Fit preference.
-#[derive(Debug, Clone, Copy, Deserialize, ToSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum FitInput {
     Slim,
@@ -78,76 +87,129 @@ pub enum FitInput {
     Relaxed,
 }
 
+/// The fitting an order line is made to: what the traveller sent, and what the engine
+/// answered when the server ran it again as the order was placed.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct ItemFitting {
+    /// The item's `fitting` as sent.
+    pub request: FitRequest,
+    /// The answer, as `POST /api/v1/products/{id}/fit` gives it.
+    pub result: FitView,
+}
+
+impl UnitInput {
+    /// `cm` or `in`.
+    pub const fn code(self) -> &'static str {
+        match self {
+            UnitInput::Cm => "cm",
+            UnitInput::In => "in",
+        }
+    }
+}
+
+impl SourceInput {
+    /// `tape`, `garment` or `estimate`.
+    pub const fn code(self) -> &'static str {
+        match self {
+            SourceInput::Tape => "tape",
+            SourceInput::Garment => "garment",
+            SourceInput::Estimate => "estimate",
+        }
+    }
+}
+
+impl FitInput {
+    /// `slim`, `regular` or `relaxed`.
+    pub const fn code(self) -> &'static str {
+        match self {
+            FitInput::Slim => "slim",
+            FitInput::Regular => "regular",
+            FitInput::Relaxed => "relaxed",
+        }
+    }
+}
+
+impl ItemFitting {
+    /// Reads the fitting an order line stored, if it has one.
+    pub(crate) fn stored(json: Option<&serde_json::Value>) -> ApiResult<Option<ItemFitting>> {
+        json.map(|json| {
+            ItemFitting::deserialize(json)
+                .map_err(|e| ApiError::Internal(anyhow::anyhow!("stored fitting: {e}")))
+        })
+        .transpose()
+    }
+}
+
 /// The size to order and why.
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct FitView {
     /// A value code of the product's `size` option; for a made-to-measure garment without
     /// one, the base pattern size (the KS body designation, e.g. `100`).
-    size: String,
+    pub size: String,
     /// The next best size.
-    runner_up: Option<String>,
+    pub runner_up: Option<String>,
     /// 0 to 1: input quality, how many decisive points were measured, the margin.
-    confidence: f32,
+    pub confidence: f32,
     /// `body` or `reference_garment`: what `ease_cm` is measured over.
-    compared_with: &'static str,
+    pub compared_with: String,
     /// Per measured point: the body (or your garment), the garment of this size, the
     /// ease between them, the wanted band, and the label that follows.
-    areas: Vec<AreaView>,
+    pub areas: Vec<AreaView>,
     /// Made-to-measure alterations of the base size (empty for other products).
-    adjustments: Vec<AdjustmentView>,
-    advice: Vec<AdviceView>,
+    pub adjustments: Vec<AdjustmentView>,
+    pub advice: Vec<AdviceView>,
     /// Shoes: the width fitting, a value of the product's `width` option when it has one.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    width: Option<&'static str>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub width: Option<String>,
     /// Shoes: the size in other systems (approximate).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    conversions: Option<ConversionsView>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conversions: Option<ConversionsView>,
 }
 
 /// One area of the garment.
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct AreaView {
-    point: &'static str,
+    pub point: String,
     /// `tight`, `snug`, `good`, `loose` or `too_loose`: where `ease_cm` sits in `band_cm`.
-    label: &'static str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    body_cm: Option<f64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    reference_cm: Option<f64>,
-    garment_cm: f64,
+    pub label: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body_cm: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference_cm: Option<f64>,
+    pub garment_cm: f64,
     /// `garment_cm` minus `body_cm` (or `reference_cm`).
-    ease_cm: f64,
-    band_cm: BandView,
+    pub ease_cm: f64,
+    pub band_cm: BandView,
 }
 
 /// The ease wanted at a point.
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct BandView {
-    min: f64,
-    max: f64,
+    pub min: f64,
+    pub max: f64,
 }
 
 /// A made-to-measure alteration.
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct AdjustmentView {
-    point: &'static str,
+    pub point: String,
     /// Cut this much larger (negative: smaller), at most 4 cm.
-    delta_cm: f64,
+    pub delta_cm: f64,
 }
 
 /// A piece of advice: a stable code and an English text.
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct AdviceView {
     /// `measure-next`, `remeasure`, `between-sizes`, `no-size-fits`, `custom-pattern`,
     /// `narrow-foot`.
-    code: &'static str,
-    text: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    point: Option<&'static str>,
+    pub code: String,
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub point: Option<String>,
 }
 
 /// A shoe size in other systems.
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct ConversionsView {
     mondopoint: u16,
     eu: f32,
@@ -175,6 +237,12 @@ pub(super) async fn fit_product(
     let record = records
         .get(&ProductId(id))
         .ok_or(ApiError::NotFound("product"))?;
+    Ok(Json(fit_for(record, &request)?))
+}
+
+/// Runs the fitting engine for a product: the size to order and why, or a problem whose
+/// `field` points into `request` (prefix it with [`under`] when the request is nested).
+pub(crate) fn fit_for(record: &ProductRecord, request: &FitRequest) -> ApiResult<FitView> {
     let mut view = match fitting::charts::for_product(&record.code) {
         Some(ProductFit::Garment {
             chart,
@@ -204,15 +272,33 @@ pub(super) async fn fit_product(
         }
         view.runner_up = view.runner_up.filter(|r| offered.contains(&r.as_str()));
     }
-    Ok(Json(view))
+    Ok(view)
+}
+
+/// Moves a problem about a fit request to where the request sits in a larger body:
+/// `under("/items/0/fitting")` turns `/measurements/chest/value` into
+/// `/items/0/fitting/measurements/chest/value`.
+pub(crate) fn under(base: &str) -> impl Fn(ApiError) -> ApiError + '_ {
+    move |error| match error {
+        ApiError::Invalid {
+            kind,
+            field,
+            detail,
+        } => ApiError::Invalid {
+            kind,
+            field: format!("{base}{field}"),
+            detail,
+        },
+        other => other,
+    }
 }
 
 fn fit_garment(
     chart: &SizeChart,
     made_to_measure: bool,
-    request: FitRequest,
+    request: &FitRequest,
 ) -> ApiResult<FitView> {
-    let (found, compared_with) = match (request.measurements, request.reference_garment) {
+    let (found, compared_with) = match (&request.measurements, &request.reference_garment) {
         (Some(body), None) => {
             let fit = match request.fit.unwrap_or(FitInput::Regular) {
                 FitInput::Slim => Fit::Slim,
@@ -246,7 +332,7 @@ fn fit_garment(
     Ok(garment_view(found, compared_with, made_to_measure))
 }
 
-fn fit_shoes(product: &Product, request: FitRequest) -> ApiResult<FitView> {
+fn fit_shoes(product: &Product, request: &FitRequest) -> ApiResult<FitView> {
     if request.reference_garment.is_some() {
         let detail = "shoes are fitted by the foot: send measurements.foot_length";
         return Err(ApiError::invalid(
@@ -255,7 +341,8 @@ fn fit_shoes(product: &Product, request: FitRequest) -> ApiResult<FitView> {
             detail,
         ));
     }
-    let body = body_measurements(request.measurements.unwrap_or_default())?;
+    let no_measurements = BTreeMap::new();
+    let body = body_measurements(request.measurements.as_ref().unwrap_or(&no_measurements))?;
     let of = |point| body.iter().copied().find(|m| m.point() == point);
     let length = of(Point::FootLength).ok_or_else(|| {
         let detail = "measure your foot_length: heel to the longest toe, standing; give the \
@@ -268,11 +355,11 @@ fn fit_shoes(product: &Product, request: FitRequest) -> ApiResult<FitView> {
 }
 
 /// Parses body measurements, refusing unknown points and implausible values.
-fn body_measurements(input: BTreeMap<String, MeasurementInput>) -> ApiResult<Vec<Measurement>> {
+fn body_measurements(input: &BTreeMap<String, MeasurementInput>) -> ApiResult<Vec<Measurement>> {
     input
-        .into_iter()
+        .iter()
         .map(|(key, m)| {
-            let point = parse_point(&key, "/measurements")?;
+            let point = parse_point(key, "/measurements")?;
             let unit = unit(m.unit);
             let source = match m.source.unwrap_or(SourceInput::Tape) {
                 SourceInput::Tape => fitting::Source::Tape,
@@ -286,11 +373,11 @@ fn body_measurements(input: BTreeMap<String, MeasurementInput>) -> ApiResult<Vec
 }
 
 /// Parses a garment laid flat (girths doubled by `fitting`).
-fn garment_measurements(input: BTreeMap<String, GarmentInput>) -> ApiResult<Vec<Measurement>> {
+fn garment_measurements(input: &BTreeMap<String, GarmentInput>) -> ApiResult<Vec<Measurement>> {
     input
-        .into_iter()
+        .iter()
         .map(|(key, m)| {
-            let point = parse_point(&key, "/reference_garment")?;
+            let point = parse_point(key, "/reference_garment")?;
             let unit = unit(m.unit);
             Measurement::laid_flat(point, Length::from_unit(m.value, unit))
                 .map_err(|e| fitting_error(e, "/reference_garment", unit))
@@ -352,7 +439,7 @@ fn fitting_error(error: fitting::Error, base: &str, unit: Unit) -> ApiError {
 fn garment_view(found: Recommendation, compared_with: &'static str, mtm: bool) -> FitView {
     let adjustments = if mtm {
         let view = |a: &fitting::Adjustment| AdjustmentView {
-            point: a.point.code(),
+            point: a.point.code().to_owned(),
             delta_cm: a.delta_mm.cm(),
         };
         found.adjustments.iter().map(view).collect()
@@ -369,7 +456,7 @@ fn garment_view(found: Recommendation, compared_with: &'static str, mtm: bool) -
         size: found.size.to_owned(),
         runner_up: found.runner_up.map(str::to_owned),
         confidence: rounded(found.confidence),
-        compared_with,
+        compared_with: compared_with.to_owned(),
         areas: found.areas.iter().map(area_view).collect(),
         adjustments,
         advice,
@@ -382,13 +469,13 @@ fn shoe_view(shoe: &ShoeSize, product: &Product) -> FitView {
     let mut advice: Vec<AdviceView> = shoe.advice.iter().map(advice_view).collect();
     if let Some(next) = shoe.runner_up {
         advice.push(AdviceView {
-            code: "between-sizes",
+            code: "between-sizes".to_owned(),
             text: format!(
                 "Your foot fills the {} mm size; choose {next} mm for thick socks or a \
                  swollen foot.",
                 shoe.mm
             ),
-            point: Some(Point::FootLength.code()),
+            point: Some(Point::FootLength.code().to_owned()),
         });
     }
     let widths = choice_values(product, "width");
@@ -398,11 +485,11 @@ fn shoe_view(shoe: &ShoeSize, product: &Product) -> FitView {
     } else {
         if shoe.width == WidthClass::Narrow {
             advice.push(AdviceView {
-                code: "narrow-foot",
+                code: "narrow-foot".to_owned(),
                 text: "Your foot is narrower than the standard fitting; the shoemaker will \
                        fit the last to your girth."
                     .to_owned(),
-                point: Some(Point::FootGirth.code()),
+                point: Some(Point::FootGirth.code().to_owned()),
             });
         }
         WidthClass::Standard
@@ -420,11 +507,11 @@ fn shoe_view(shoe: &ShoeSize, product: &Product) -> FitView {
         size: shoe.code(),
         runner_up: shoe.runner_up.map(|mm| mm.to_string()),
         confidence: rounded(shoe.confidence),
-        compared_with: "body",
+        compared_with: "body".to_owned(),
         areas: vec![area_view(&shoe.area())],
         adjustments: Vec::new(),
         advice,
-        width: Some(width.code()),
+        width: Some(width.code().to_owned()),
         conversions: Some(ConversionsView {
             mondopoint,
             eu,
@@ -439,8 +526,8 @@ fn shoe_view(shoe: &ShoeSize, product: &Product) -> FitView {
 
 fn area_view(area: &Area) -> AreaView {
     AreaView {
-        point: area.point.code(),
-        label: area.label.code(),
+        point: area.point.code().to_owned(),
+        label: area.label.code().to_owned(),
         body_cm: area.body_mm.map(Length::cm),
         reference_cm: area.reference_mm.map(Length::cm),
         garment_cm: area.garment_mm.cm(),
@@ -454,9 +541,9 @@ fn area_view(area: &Area) -> AreaView {
 
 fn advice_view(advice: &Advice) -> AdviceView {
     AdviceView {
-        code: advice.code(),
+        code: advice.code().to_owned(),
         text: advice.to_string(),
-        point: advice.point().map(Point::code),
+        point: advice.point().map(|p| p.code().to_owned()),
     }
 }
 

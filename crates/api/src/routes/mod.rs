@@ -1,10 +1,11 @@
-//! The router: one module per resource, the OpenAPI document, and the widget's files.
+//! The router: one module per resource, the OpenAPI document, and the widget's files
+//! (`widget`).
 
 mod admin;
 mod calendar;
 mod catalogue;
 pub(crate) mod counter;
-mod fit;
+pub(crate) mod fit;
 mod health;
 pub mod openapi;
 mod orders;
@@ -12,6 +13,7 @@ mod payments;
 mod quotes;
 pub(crate) mod staff;
 mod webhooks;
+mod widget;
 pub(crate) mod workshop;
 
 use std::path::Path;
@@ -20,7 +22,6 @@ use std::sync::Arc;
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, patch, post};
-use tower_http::services::{ServeDir, ServeFile};
 use tower_http::trace::TraceLayer;
 
 use crate::AppState;
@@ -43,6 +44,10 @@ pub fn router(state: Arc<AppState>, widget_dir: Option<&Path>) -> Router {
         .route("/orders/{id}", get(orders::get_order))
         .route("/orders/{id}/itinerary", patch(orders::change_itinerary))
         .route("/orders/{id}/cancel", post(orders::cancel_order))
+        .route(
+            "/orders/{id}/items/{index}/preview.png",
+            get(orders::item_preview),
+        )
         .route("/staff/login", post(staff::login))
         .route("/staff/logout", post(staff::logout))
         .route("/staff/me", get(staff::me))
@@ -63,6 +68,10 @@ pub fn router(state: Arc<AppState>, widget_dir: Option<&Path>) -> Router {
         )
         .route("/workshop/tickets/{id}/delay", post(workshop::report_delay))
         .route(
+            "/workshop/tickets/{id}/preview.png",
+            get(workshop::ticket_preview),
+        )
+        .route(
             "/workshop/webhooks",
             get(webhooks::list_webhooks).post(webhooks::create_webhook),
         )
@@ -79,6 +88,7 @@ pub fn router(state: Arc<AppState>, widget_dir: Option<&Path>) -> Router {
         .route("/counter/pickups/{code}", get(counter::lookup))
         .route("/counter/pickups/{code}/handover", post(counter::handover))
         .route("/counter/pickups/{code}/no-show", post(counter::no_show))
+        .route("/widget/config", get(widget::config))
         .route("/openapi.json", get(openapi::document))
         .fallback(|| async { ApiError::NotFound("resource") })
         .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed });
@@ -88,8 +98,7 @@ pub fn router(state: Arc<AppState>, widget_dir: Option<&Path>) -> Router {
         .merge(openapi::browsable_page())
         .merge(crate::pages::router());
     let router = match widget_dir {
-        Some(dir) => router
-            .fallback_service(ServeDir::new(dir).fallback(ServeFile::new(dir.join("index.html")))),
+        Some(dir) => router.fallback_service(widget::files(dir)),
         None => router.fallback(|| async { ApiError::NotFound("page") }),
     };
     router

@@ -6,7 +6,8 @@ use utoipa::{Modify, OpenApi};
 use utoipa_scalar::{Scalar, Servable};
 
 use super::{
-    admin, calendar, catalogue, counter, fit, health, orders, payments, quotes, staff, workshop,
+    admin, calendar, catalogue, counter, fit, health, orders, payments, quotes, staff, widget,
+    workshop,
 };
 
 /// The API description, collected from the handlers' annotations.
@@ -18,8 +19,10 @@ use super::{
     paths(health::healthz, catalogue::list_workshops, catalogue::list_counters,
           catalogue::list_products, catalogue::get_product, fit::fit_product, quotes::create_quote,
           orders::create_order, orders::get_order, orders::change_itinerary, orders::cancel_order,
+          orders::item_preview, widget::config,
           staff::login, staff::logout, staff::me,
           workshop::list_tickets, workshop::get_ticket, workshop::change_status,
+          workshop::ticket_preview,
           super::webhooks::create_webhook, super::webhooks::list_webhooks,
           super::webhooks::delete_webhook,
           workshop::report_delay, admin::confirm_order,

@@ -17,6 +17,7 @@ use super::State;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::ApiJson;
 use crate::planning::{Planned, plan};
+use crate::routes::fit::FitView;
 use crate::wire::{ItemRequest, ItineraryRequest, SeoulTime};
 
 /// What to quote.
@@ -83,6 +84,10 @@ pub struct ItemQuote {
     pub production: Option<ProductionWindow>,
     /// When it is ready at the counter (Asia/Seoul).
     pub ready_by: Option<SeoulTime>,
+    /// The size the item's `fitting` recommends (as the fit endpoint answers), when one
+    /// was sent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fitting: Option<FitView>,
 }
 
 /// The days an item is made on.
@@ -194,8 +199,11 @@ pub(crate) fn quote_response(planned: &Planned) -> QuoteResponse {
         .lines
         .iter()
         .zip(&quote.lines)
-        .map(|((record, configuration, quantity), line)| {
-            item_quote(record.product.id.0, configuration, *quantity, line)
+        .zip(&planned.fittings)
+        .map(|(((record, configuration, quantity), line), fitting)| {
+            let mut item = item_quote(record.product.id.0, configuration, *quantity, line);
+            item.fitting = fitting.as_ref().map(|f| f.result.clone());
+            item
         })
         .collect();
     QuoteResponse {
@@ -238,6 +246,7 @@ fn item_quote(
             finishes_on: plan.finishes_on(),
         }),
         ready_by: line.ready_by.map(SeoulTime::from),
+        fitting: None,
     }
 }
 

@@ -5,7 +5,9 @@
 use std::collections::BTreeMap;
 
 use axum::Json;
-use axum::extract::Path;
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Path, Query};
+use axum::response::Response;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -19,6 +21,8 @@ use crate::auth::Staff;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::ApiJson;
 use crate::fulfilment::{delay_ticket, move_ticket, workshop_ticket};
+use crate::previews::{self, PreviewQuery};
+use crate::routes::fit::{AdjustmentView, AdviceView, FitInput, ItemFitting, SourceInput};
 use crate::wire::SeoulTime;
 
 /// A production ticket as the workshop sees it.
@@ -46,6 +50,44 @@ pub struct TicketView {
     /// The full configuration `{group: value}`.
     pub options: BTreeMap<String, String>,
     pub notes: String,
+    /// What to make it to, when the traveller sent a fitting with the order.
+    pub fitting: Option<TicketFitting>,
+}
+
+/// What the workshop makes an item to: the traveller's measurements with their unit and
+/// source, the recommended base size with the confidence, and the made-to-measure
+/// adjustments of that size.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TicketFitting {
+    /// `body` (the traveller's measurements) or `reference_garment` (a garment that
+    /// fits, laid flat: chest, waist and hip are half the girth).
+    pub compared_with: String,
+    /// `slim`, `regular` or `relaxed`.
+    pub fit: &'static str,
+    /// As the traveller gave them.
+    pub measurements: Vec<TicketMeasurement>,
+    /// The recommended base size (a `size` value, or the KS pattern size).
+    pub size: String,
+    /// The next best size.
+    pub runner_up: Option<String>,
+    /// 0 to 1.
+    pub confidence: f32,
+    /// Alterations of the base size, in cm (made-to-measure only).
+    pub adjustments: Vec<AdjustmentView>,
+    /// What the engine advised, e.g. `custom-pattern` when an alteration is over its cap.
+    pub advice: Vec<AdviceView>,
+}
+
+/// One measurement as the traveller gave it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TicketMeasurement {
+    /// `chest`, `waist`, `foot_length`, …
+    pub point: String,
+    pub value: f64,
+    /// `cm` or `in`.
+    pub unit: &'static str,
+    /// `tape` (measured with a tape), `garment` (taken from a garment) or `estimate`.
+    pub source: &'static str,
 }
 
 /// A ticket with its history.
@@ -182,6 +224,33 @@ pub(super) async fn report_delay(
     Ok(Json(detail(&state, &ticket).await?))
 }
 
+/// The ticket's item drawn in the materials chosen, by the renderer the widget runs: a
+/// PNG, 512 pixels square unless `size` asks otherwise.
+#[utoipa::path(get, path = "/api/v1/workshop/tickets/{id}/preview.png", tag = "workshop", security(("staff_session" = [])),
+    params(("id" = i32, Path), PreviewQuery),
+    responses((status = 200, description = "The picture; `Cache-Control: private, max-age=300`",
+               body = Vec<u8>, content_type = "image/png"),
+              (status = 404, description = "Not this workshop's ticket, or a product without a picture",
+               body = crate::error::Problem),
+              (status = 422, description = "`size` is not 64 to 1080", body = crate::error::Problem)))]
+pub(super) async fn ticket_preview(
+    state: State,
+    staff: Staff,
+    Path(id): Path<String>,
+    query: Result<Query<PreviewQuery>, QueryRejection>,
+) -> ApiResult<Response> {
+    let workshop = staff.workshop()?;
+    let size = previews::size(query)?;
+    let ticket = workshop_ticket(&state, parse_id(&id)?, workshop).await?;
+    let order = order_of(&state, &ticket).await?;
+    let item = order
+        .items
+        .iter()
+        .find(|item| item.id == ticket.order_item_id)
+        .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("ticket {} has no item", ticket.id)))?;
+    previews::png(&state, item.terms.product_id, &item.terms.options, size).await
+}
+
 /// A ticket id from the path (`42` or the printed `T000042`); anything else is 404.
 pub(crate) fn parse_id(text: &str) -> ApiResult<i32> {
     domain::ticket::parse_ticket_number(text)
@@ -229,7 +298,40 @@ pub(crate) fn ticket_view(ticket: &TicketRecord, order: &StoredOrder) -> ApiResu
         quantity: item.terms.quantity,
         options: item.terms.options.clone(),
         notes: ticket.notes.clone(),
+        fitting: ItemFitting::stored(item.fitting.as_ref())?.map(ticket_fitting),
     })
+}
+
+fn ticket_fitting(fitting: ItemFitting) -> TicketFitting {
+    let ItemFitting { request, result } = fitting;
+    let body = request.measurements.iter().flatten().map(|(point, m)| {
+        let source = m.source.unwrap_or(SourceInput::Tape);
+        (point, m.value, m.unit, source)
+    });
+    let garment = request
+        .reference_garment
+        .iter()
+        .flatten()
+        .map(|(point, m)| (point, m.value, m.unit, SourceInput::Garment));
+    let measurements = body
+        .chain(garment)
+        .map(|(point, value, unit, source)| TicketMeasurement {
+            point: point.clone(),
+            value,
+            unit: unit.code(),
+            source: source.code(),
+        })
+        .collect();
+    TicketFitting {
+        compared_with: result.compared_with,
+        fit: request.fit.unwrap_or(FitInput::Regular).code(),
+        measurements,
+        size: result.size,
+        runner_up: result.runner_up,
+        confidence: result.confidence,
+        adjustments: result.adjustments,
+        advice: result.advice,
+    }
 }
 
 fn change_view(change: &TicketChange) -> TicketChangeView {

@@ -19,6 +19,7 @@ pub struct Model {
     pub deposit_krw: i64,
     pub unit_minutes: i32,
     pub ready_by: TimeDateTimeWithTimeZone,
+    pub fitting: Option<Json>,
 }
 
 /// No relations are declared: queries join by explicit filters.

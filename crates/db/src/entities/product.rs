@@ -18,6 +18,7 @@ pub struct Model {
     pub deposit_percent: i16,
     pub pay_at_counter: bool,
     pub position: i32,
+    pub look: Option<Json>,
 }
 
 /// No relations are declared: queries join by explicit filters.

@@ -4,9 +4,11 @@ use db::seed::ProductSeed;
 use domain::calendar::WorkMinutes;
 use domain::catalogue::Category;
 
-use super::{cotton, hanji, ink, paper};
+use super::{
+    BLACK_INK, COTTON_PAPER, GOLD_FOIL, HANJI, INDIGO_INK, VERMILION_INK, cotton, hanji, ink, paper,
+};
 use crate::kit::{
-    LATIN_MONOGRAM, alternative, choice, default_value, monogram, percent, text, value, won,
+    LATIN_MONOGRAM, alternative, choice, default_value, look, monogram, percent, text, value, won,
 };
 
 pub(super) fn greeting_cards() -> ProductSeed {
@@ -33,6 +35,20 @@ pub(super) fn greeting_cards() -> ProductSeed {
         lead_days: 0,
         deposit: percent(30),
         pay_at_counter: true,
+        look: look(
+            "card",
+            "paper",
+            Some("ink"),
+            Some("monogram"),
+            &[
+                COTTON_PAPER,
+                HANJI,
+                BLACK_INK,
+                INDIGO_INK,
+                VERMILION_INK,
+                GOLD_FOIL,
+            ],
+        ),
         groups: vec![
             choice(
                 "motif",
@@ -97,6 +113,21 @@ pub(super) fn business_cards() -> ProductSeed {
         lead_days: 1,
         deposit: percent(30),
         pay_at_counter: true,
+        look: look(
+            "card",
+            "paper",
+            Some("ink"),
+            None,
+            &[
+                COTTON_PAPER,
+                ("kraft", "#b38e67:paper"),
+                HANJI,
+                BLACK_INK,
+                INDIGO_INK,
+                VERMILION_INK,
+                GOLD_FOIL,
+            ],
+        ),
         groups: vec![
             paper(vec![
                 default_value("cotton", cotton()),

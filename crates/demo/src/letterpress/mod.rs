@@ -51,6 +51,14 @@ pub(crate) fn workshop() -> WorkshopSeed {
     }
 }
 
+/// The papers and inks as previews draw them (value code, swatch).
+pub(super) const COTTON_PAPER: (&str, &str) = ("cotton", "#f6f2e9:paper");
+pub(super) const HANJI: (&str, &str) = ("hanji", "#eee4cc:hanji");
+pub(super) const BLACK_INK: (&str, &str) = ("black", "#1c1c1e:plain");
+pub(super) const INDIGO_INK: (&str, &str) = ("indigo", "#26346a:plain");
+pub(super) const VERMILION_INK: (&str, &str) = ("vermilion", "#d3402b:plain");
+pub(super) const GOLD_FOIL: (&str, &str) = ("gold-foil", "#c9a44a:metal");
+
 pub(super) fn paper(values: Vec<ValueSeed>) -> GroupSeed {
     choice("paper", text("Paper", "종이", "用紙", "纸张"), values)
 }

@@ -4,9 +4,9 @@ use db::seed::ProductSeed;
 use domain::calendar::WorkMinutes;
 use domain::catalogue::Category;
 
-use super::{cotton, hanji, paper};
+use super::{COTTON_PAPER, HANJI, cotton, hanji, paper};
 use crate::kit::{
-    LATIN_MONOGRAM, alternative, choice, default_value, monogram, percent, text, value, won,
+    LATIN_MONOGRAM, alternative, choice, default_value, look, monogram, percent, text, value, won,
 };
 
 pub(super) fn notebook() -> ProductSeed {
@@ -31,6 +31,17 @@ pub(super) fn notebook() -> ProductSeed {
         lead_days: 0,
         deposit: percent(30),
         pay_at_counter: true,
+        look: look(
+            "notebook",
+            "cover",
+            None,
+            Some("monogram"),
+            &[
+                ("indigo", "#2c3b66:hanji"),
+                ("persimmon", "#b4632f:hanji"),
+                ("natural", "#ebe2ca:hanji"),
+            ],
+        ),
         groups: vec![
             choice(
                 "cover",
@@ -87,6 +98,7 @@ pub(super) fn map_print() -> ProductSeed {
         lead_days: 0,
         deposit: percent(30),
         pay_at_counter: true,
+        look: look("poster", "paper", None, None, &[COTTON_PAPER, HANJI]),
         groups: vec![
             choice(
                 "size",

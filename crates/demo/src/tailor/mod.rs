@@ -42,6 +42,11 @@ pub(crate) fn workshop() -> WorkshopSeed {
     }
 }
 
+/// The suiting cloths as previews draw them (value code, swatch).
+pub(super) const NAVY_WOOL: (&str, &str) = ("navy-wool", "#1f2a44:wool");
+pub(super) const CHARCOAL_WOOL: (&str, &str) = ("charcoal-wool", "#3b3e43:wool");
+pub(super) const GREY_FLANNEL: (&str, &str) = ("grey-flannel", "#80848a:flannel");
+
 pub(super) fn fabric_label() -> LocalizedText {
     text("Fabric", "원단", "生地", "面料")
 }

@@ -6,7 +6,7 @@ use domain::catalogue::Category;
 
 use super::{fabric_label, fit};
 use crate::kit::{
-    LATIN_MONOGRAM, alternative, choice, default_value, monogram, percent, text, value, won,
+    LATIN_MONOGRAM, alternative, choice, default_value, look, monogram, percent, text, value, won,
 };
 
 pub(super) fn shirt() -> ProductSeed {
@@ -31,6 +31,18 @@ pub(super) fn shirt() -> ProductSeed {
         lead_days: 1,
         deposit: percent(30),
         pay_at_counter: false,
+        look: look(
+            "shirt",
+            "fabric",
+            None,
+            Some("monogram"),
+            &[
+                ("cotton-poplin", "#f4f5f1:cotton"),
+                ("cotton-oxford", "#c7d7ea:cotton"),
+                ("irish-linen", "#e6dfcf:linen"),
+                ("sea-island-cotton", "#fbf9f2:cotton"),
+            ],
+        ),
         groups: vec![
             choice(
                 "fabric",

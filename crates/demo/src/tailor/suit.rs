@@ -4,9 +4,12 @@ use db::seed::ProductSeed;
 use domain::calendar::WorkMinutes;
 use domain::catalogue::Category;
 
-use super::{charcoal_wool, fabric_label, fit, grey_flannel, navy_wool};
+use super::{
+    CHARCOAL_WOOL, GREY_FLANNEL, NAVY_WOOL, charcoal_wool, fabric_label, fit, grey_flannel,
+    navy_wool,
+};
 use crate::kit::{
-    LATIN_MONOGRAM, alternative, choice, default_value, monogram, percent, text, value, won,
+    LATIN_MONOGRAM, alternative, choice, default_value, look, monogram, percent, text, value, won,
 };
 
 pub(super) fn jacket() -> ProductSeed {
@@ -33,6 +36,21 @@ pub(super) fn jacket() -> ProductSeed {
         lead_days: 3,
         deposit: percent(50),
         pay_at_counter: false,
+        look: look(
+            "jacket",
+            "fabric",
+            Some("buttons"),
+            Some("monogram"),
+            &[
+                NAVY_WOOL,
+                CHARCOAL_WOOL,
+                GREY_FLANNEL,
+                ("linen-wool", "#b9ad92:linen"),
+                ("horn", "#3d2b1f:plain"),
+                ("corozo", "#8c6d4f:plain"),
+                ("brass", "#b8953f:metal"),
+            ],
+        ),
         groups: vec![
             choice(
                 "fabric",
@@ -131,6 +149,18 @@ pub(super) fn trousers() -> ProductSeed {
         lead_days: 2,
         deposit: percent(30),
         pay_at_counter: false,
+        look: look(
+            "trousers",
+            "fabric",
+            None,
+            None,
+            &[
+                NAVY_WOOL,
+                CHARCOAL_WOOL,
+                GREY_FLANNEL,
+                ("cotton-chino", "#c4b08a:cotton"),
+            ],
+        ),
         groups: vec![
             choice(
                 "fabric",

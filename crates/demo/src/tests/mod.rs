@@ -8,6 +8,7 @@ use domain::catalogue::{
     OptionGroup, OptionKind, OptionValue, Product, ProductId, TextRule, WorkshopId,
 };
 
+mod looks;
 mod money;
 mod options;
 mod places;

@@ -151,7 +151,8 @@ fn new_order(
         .lines
         .iter()
         .zip(&planned.quote.lines)
-        .filter_map(|((record, configuration, quantity), line)| {
+        .zip(&planned.fittings)
+        .filter_map(|(((record, configuration, quantity), line), fitting)| {
             Some(NewLine {
                 terms: LineTerms {
                     product_id: record.product.id,
@@ -165,6 +166,8 @@ fn new_order(
                 },
                 ready_by: line.ready_by?,
                 plan: line.plan.clone()?,
+                // Plain data with string keys: serialising it cannot fail.
+                fitting: fitting.as_ref().and_then(|f| serde_json::to_value(f).ok()),
             })
         })
         .collect();

@@ -120,7 +120,11 @@ pub(in crate::routes) async fn cancel_order(
 }
 
 /// The order if `token` is its token; 404 otherwise, whether or not it exists.
-async fn authorised(state: &AppState, id: &str, token: Option<&str>) -> ApiResult<StoredOrder> {
+pub(super) async fn authorised(
+    state: &AppState,
+    id: &str,
+    token: Option<&str>,
+) -> ApiResult<StoredOrder> {
     let not_found = ApiError::NotFound("order");
     let Some(token) = token else {
         return Err(not_found);
@@ -146,6 +150,8 @@ fn stored_items(order: &StoredOrder) -> Vec<ItemRequest> {
             product_id: item.terms.product_id.0,
             quantity: item.terms.quantity.into(),
             options: item.terms.options.clone(),
+            // The stored fitting stays with the line; re-planning does not re-fit.
+            fitting: None,
         })
         .collect()
 }

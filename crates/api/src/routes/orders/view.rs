@@ -10,6 +10,7 @@ use domain::ticket::ticket_number;
 
 use crate::AppState;
 use crate::error::ApiResult;
+use crate::routes::fit::ItemFitting;
 
 use super::wire::{
     ItemTicket, MoneyView, OrderItemView, OrderView, ProductionDay, StatusChangeView,
@@ -21,7 +22,7 @@ pub(super) async fn view(state: &AppState, order: &StoredOrder) -> ApiResult<Ord
     let events = db::events::for_order(&state.db, &order.terms.id).await?;
     let tickets = db::tickets::for_order(&state.db, &order.terms.id).await?;
     let (record, _) = crate::billing::record_of(state, order).await?;
-    let mut view = order_view(order, &events, &tickets);
+    let mut view = order_view(order, &events, &tickets)?;
     view.money = MoneyView {
         method: order.terms.payment_method.code(),
         paid_krw: record.paid.won(),
@@ -32,8 +33,18 @@ pub(super) async fn view(state: &AppState, order: &StoredOrder) -> ApiResult<Ord
     Ok(view)
 }
 
-fn order_view(order: &StoredOrder, events: &[Event], tickets: &[TicketRecord]) -> OrderView {
-    OrderView {
+fn order_view(
+    order: &StoredOrder,
+    events: &[Event],
+    tickets: &[TicketRecord],
+) -> ApiResult<OrderView> {
+    let mut fittings = order
+        .items
+        .iter()
+        .map(|item| ItemFitting::stored(item.fitting.as_ref()))
+        .collect::<ApiResult<Vec<_>>>()?
+        .into_iter();
+    Ok(OrderView {
         id: order.terms.id.clone(),
         status: order.terms.status.code(),
         pickup_code: order
@@ -83,6 +94,7 @@ fn order_view(order: &StoredOrder, events: &[Event], tickets: &[TicketRecord]) -
                         number: ticket_number(t.id.into()),
                         status: t.status.code(),
                     }),
+                fitting: fittings.next().flatten(),
             })
             .collect(),
         history: order
@@ -106,7 +118,7 @@ fn order_view(order: &StoredOrder, events: &[Event], tickets: &[TicketRecord]) -
             due_krw: order.terms.total.won(),
         },
         created_at: order.terms.created_at.into(),
-    }
+    })
 }
 
 fn timeline_entry(event: &Event) -> TimelineEntry {

@@ -11,6 +11,7 @@ use db::orders::Traveller;
 use domain::language::Language;
 
 use crate::error::{ApiError, ApiResult};
+use crate::routes::fit::ItemFitting;
 use crate::wire::{ItemRequest, ItineraryRequest, SeoulTime};
 
 /// A pre-order: the quote's body plus the traveller.
@@ -161,6 +162,9 @@ pub struct OrderItemView {
     pub production_days: Vec<ProductionDay>,
     /// Its production ticket, once the order is confirmed.
     pub ticket: Option<ItemTicket>,
+    /// The fitting it is made to (`null` when it was ordered without one): the request as
+    /// sent and the server's answer (size, confidence, areas, adjustments).
+    pub fitting: Option<ItemFitting>,
 }
 
 /// Minutes reserved on one workshop day.

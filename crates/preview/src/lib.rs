@@ -1,0 +1,165 @@
+//! Gongbang's preview renderer: a product drawn in the materials a traveller chose.
+//!
+//! Deterministic 2D illustration, never generative imagery: each product is a drawing
+//! made in code from vector outlines, tinted with the chosen swatches and a procedural
+//! texture, with the monogram drawn from the very font file the workshop uses and the
+//! traveller's artwork scaled into the print area. The widget (wasm32) and the server
+//! (ticket previews) run this same code and get byte-identical pixels: geometry uses only
+//! `+ - * /` and `sqrt` on floats, which IEEE 754 defines exactly, and colour maths is
+//! integer. No IO, no clock, no randomness, no threads, no serde.
+//!
+//! Layout:
+//! - [`swatch`]: [`Texture`] and [`Swatch`] (`#1f2a44:wool`).
+//! - [`look`]: [`ProductLook`] (which option groups colour what) → [`PreviewSpec`];
+//!   [`Artwork`].
+//! - [`art`]: [`ArtKind`] and the drawings, one file per family (`garments`, `shoes`,
+//!   `bags`, `paper`) over a shared drawing kit.
+//! - `geom`, `stroke`: outlines in the unit square; strokes and dashes as outlines.
+//! - `raster`: outlines to anti-aliased coverage masks (`ab_glyph_rasterizer`).
+//! - `canvas`, `blend`: the picture, inks and their integer colour maths.
+//! - `texture`: integer hash-noise surfaces per texture.
+//! - [`monogram`]: the bundled font, [`font_covers`], text outlines.
+//! - `scale`: the traveller's artwork scaled into its print area.
+//! - [`composite`]: [`render`], backdrop, shadows, artwork, monogram finishes.
+//! - [`samples`]: the fixed configurations of the golden determinism test.
+//!
+//! Deliberately not here: decoding images (the browser decodes and downscales photos),
+//! reading catalogues (the caller builds a [`ProductLook`]), and any text but monograms.
+
+#![warn(missing_docs)]
+
+pub mod art;
+mod blend;
+mod canvas;
+pub mod composite;
+mod error;
+mod geom;
+pub mod look;
+pub mod monogram;
+mod raster;
+pub mod samples;
+mod scale;
+mod stroke;
+pub mod swatch;
+mod texture;
+
+pub use art::ArtKind;
+pub use composite::render;
+pub use error::Error;
+pub use image::RgbaImage;
+pub use look::{Artwork, PreviewSpec, ProductLook};
+pub use monogram::font_covers;
+pub use swatch::{Swatch, Texture};
+
+/// A fingerprint of a picture for determinism tests: 64-bit FNV-1a over the width and
+/// height (little-endian `u32`s) and then the raw RGBA bytes, as 16 lowercase hex digits.
+pub fn pixel_digest(image: &RgbaImage) -> String {
+    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+    const PRIME: u64 = 0x0000_0100_0000_01b3;
+    let mut h = OFFSET;
+    let header = image
+        .width()
+        .to_le_bytes()
+        .into_iter()
+        .chain(image.height().to_le_bytes());
+    for b in header.chain(image.as_raw().iter().copied()) {
+        h ^= b as u64;
+        h = h.wrapping_mul(PRIME);
+    }
+    format!("{h:016x}")
+}
+
+/// Encodes a preview as PNG (for the server's ticket previews).
+#[cfg(feature = "png")]
+pub fn encode_png(image: &RgbaImage) -> Result<Vec<u8>, Error> {
+    let mut out = std::io::Cursor::new(Vec::new());
+    image
+        .write_to(&mut out, image::ImageFormat::Png)
+        .map_err(|e| Error::Encode(e.to_string()))?;
+    Ok(out.into_inner())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spec(art: ArtKind) -> PreviewSpec {
+        PreviewSpec {
+            art,
+            body: Swatch::new([0x1f, 0x2a, 0x44], Texture::Wool),
+            trim: None,
+            monogram: None,
+            artwork: None,
+        }
+    }
+
+    #[test]
+    fn the_digest_is_fnv1a_over_size_and_bytes() {
+        let empty = RgbaImage::new(0, 0);
+        // FNV-1a of eight zero bytes.
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for _ in 0..8 {
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        assert_eq!(pixel_digest(&empty), format!("{h:016x}"));
+        assert_ne!(
+            pixel_digest(&RgbaImage::new(1, 2)),
+            pixel_digest(&RgbaImage::new(2, 1))
+        );
+    }
+
+    #[test]
+    fn sizes_outside_the_range_are_refused() {
+        for size in [0, 63, 1081, 4096] {
+            assert_eq!(
+                render(&spec(ArtKind::Shirt), size).map(|_| ()),
+                Err(Error::BadSize {
+                    given: size,
+                    min: 64,
+                    max: 1080
+                })
+            );
+        }
+        for size in [64, 1080] {
+            let image = render(&spec(ArtKind::Shirt), size).expect("in range");
+            assert_eq!(image.dimensions(), (size, size));
+        }
+    }
+
+    #[test]
+    fn the_output_is_opaque() {
+        let image = render(&spec(ArtKind::Tote), 96).expect("renders");
+        assert!(image.pixels().all(|p| p.0[3] == 255));
+    }
+
+    #[test]
+    fn a_monogram_the_font_lacks_is_refused_by_name() {
+        let mut s = spec(ArtKind::Tote);
+        s.monogram = Some("A中".into());
+        assert_eq!(
+            render(&s, 128).map(|_| ()),
+            Err(Error::MissingGlyph { character: '中' })
+        );
+    }
+
+    #[cfg(feature = "png")]
+    #[test]
+    fn png_encoding_round_trips() {
+        let image = render(&spec(ArtKind::Card), 64).expect("renders");
+        let bytes = encode_png(&image).expect("encodes");
+        assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n");
+        let back = image::load_from_memory(&bytes).expect("decodes").to_rgba8();
+        assert_eq!(pixel_digest(&back), pixel_digest(&image));
+    }
+
+    #[test]
+    fn malformed_artwork_is_refused() {
+        let mut s = spec(ArtKind::Poster);
+        s.artwork = Some(Artwork {
+            width: 4,
+            height: 4,
+            rgba: vec![0; 63],
+        });
+        assert!(matches!(render(&s, 128), Err(Error::BadArtwork { .. })));
+    }
+}

@@ -1,0 +1,36 @@
+//! Gongbang's traveller widget: choose a product, size it, configure it with a live
+//! preview, enter the trip and see at once whether it can be ready, pay, and see the
+//! pickup code, on a phone, in English, Korean, Japanese or Chinese.
+//!
+//! Plain web-sys DOM code without a UI framework (the first screen must stay small).
+//! The rules are the server's own crates: `fitting` recommends the size and
+//! `domain::catalogue` prices and checks a configuration, so the page shows exactly
+//! what the API will compute. Rendering the preview runs in a Web Worker
+//! (`crates/widget-preview`), loaded only when a product with a look is chosen.
+//!
+//! Layout:
+//! - [`i18n`]: the widget's texts, one table per language.
+//! - [`json`]: a small JSON reader and writer (no serde: the first screen is small).
+//! - [`wire`]: the API's JSON as read and written here.
+//! - [`draft`]: the traveller's draft in `localStorage`, with its idempotency key.
+//! - [`sizing`]: the sizing step over `fitting`.
+//! - [`format`]: money, lengths, Seoul times.
+//! - [`artwork`]: image headers, print areas, downscale sizes.
+//! - [`app`]: the page's state and decisions (pure, tested natively).
+//! - [`view`]: the page as HTML from the state (pure).
+//! - [`qr`]: the pickup code as an inline SVG QR code.
+//! - `dom` (wasm only): events, `fetch`, storage, the preview worker, Stripe.js.
+
+pub mod app;
+pub mod artwork;
+pub mod draft;
+pub mod format;
+pub mod i18n;
+pub mod json;
+pub mod qr;
+pub mod sizing;
+pub mod view;
+pub mod wire;
+
+#[cfg(target_arch = "wasm32")]
+pub mod dom;
