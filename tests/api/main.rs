@@ -20,3 +20,4 @@ mod quotes;
 mod staff;
 mod tickets;
 mod webhooks;
+mod widget;

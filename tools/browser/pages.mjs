@@ -17,21 +17,8 @@
 
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chromium.mjs';
 
-const CHROMIUM = process.env.GONGBANG_CHROMIUM || '/usr/bin/chromium';
-// What works in this sandbox: no sandbox as root, no GPU, and no background connections
-// (the network is closed; Chromium would keep retrying Google's hosts).
-const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const PHONE = { width: 412, height: 915 };
 const MM_PER_POINT = 25.4 / 72;
 // The paper sizes at 96 CSS px per inch, for the picture of the printed page.
@@ -133,7 +120,7 @@ async function main() {
     process.exit(2);
   }
   await mkdir(args.out, { recursive: true });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
+  const browser = await launchChromium();
   const report = { ok: false, base: args.base, browser: browser.version(), pages: [] };
   try {
     const phone = {

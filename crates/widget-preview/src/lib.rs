@@ -1,13 +1,15 @@
 //! The widget's preview worker: the main thread posts a product's look, a configuration
 //! and a size; this worker renders it with `preview` (the very renderer the server uses
-//! for ticket previews) and posts the RGBA pixels back, transferring the buffer. The
-//! main thread only puts them on the canvas, so drawing never blocks the page.
+//! for ticket previews), makes the RGBA pixels an `ImageBitmap` (bytes as they are: no
+//! premultiplication, no colour conversion) and transfers it back. The main thread only
+//! hands the bitmap to its canvas, so drawing never blocks the page.
 //!
 //! Messages in: `{kind: "render", id, look, configuration, size}` (look and
 //! configuration as JSON text) and `{kind: "artwork", width?, height?, rgba?}` (the
 //! traveller's picture, already downscaled by the browser; without pixels it is
 //! forgotten). Messages out: `{kind: "ready"}` once listening, then per render
-//! `{kind: "frame", id, width, height, rgba}` or `{kind: "error", id, message}`.
+//! `{kind: "frame", id, width, height, bitmap, render_ms}` or `{kind: "error", id,
+//! message}`.
 //!
 //! Layout: [`look_from_json`] and [`render_job`] are pure (tested natively); the
 //! `worker` module (wasm only) is the message glue.

@@ -2,10 +2,14 @@
 
 use std::cell::RefCell;
 
-use js_sys::{Array, Object, Reflect, Uint8Array};
-use wasm_bindgen::JsCast;
+use js_sys::{Array, Object, Promise, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
-use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+use wasm_bindgen::{Clamped, JsCast};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{
+    ColorSpaceConversion, DedicatedWorkerGlobalScope, ImageBitmapOptions, ImageData, MessageEvent,
+    PremultiplyAlpha,
+};
 
 use preview::Artwork;
 
@@ -24,6 +28,43 @@ pub fn start() {
     // The worker lives as long as the page; so does its handler.
     on_message.forget();
     let _ = scope.post_message(&message(&[("kind", "ready".into())]));
+}
+
+/// The picture as an `ImageBitmap` with its bytes as they are (no premultiplication, no
+/// colour conversion), so the canvas shows exactly the renderer's pixels.
+fn bitmap_of(
+    scope: &DedicatedWorkerGlobalScope,
+    image: &preview::RgbaImage,
+) -> Result<Promise, JsValue> {
+    let data = ImageData::new_with_u8_clamped_array_and_sh(
+        Clamped(image.as_raw()),
+        image.width(),
+        image.height(),
+    )?;
+    let options = ImageBitmapOptions::new();
+    options.set_premultiply_alpha(PremultiplyAlpha::None);
+    options.set_color_space_conversion(ColorSpaceConversion::None);
+    scope.create_image_bitmap_with_image_data_and_image_bitmap_options(&data, &options)
+}
+
+fn error_message(id: JsValue, error: &JsValue) -> Object {
+    let text = error
+        .as_string()
+        .or_else(|| {
+            error
+                .dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+        })
+        .unwrap_or_else(|| "error".into());
+    message(&[
+        ("kind", "error".into()),
+        ("id", id),
+        ("message", text.into()),
+    ])
+}
+
+fn now(scope: &DedicatedWorkerGlobalScope) -> f64 {
+    scope.performance().map_or(0.0, |p| p.now())
 }
 
 fn message(members: &[(&str, JsValue)]) -> Object {
@@ -55,29 +96,38 @@ fn on_message(event: MessageEvent) {
             let look = get("look").as_string().unwrap_or_default();
             let configuration = get("configuration").as_string().unwrap_or_default();
             let size = get("size").as_f64().unwrap_or(0.0) as u32;
+            let started = now(&scope);
             let rendered = ARTWORK
                 .with(|a| crate::render_job(&look, &configuration, a.borrow().as_ref(), size));
             match rendered {
-                Ok(image) => {
-                    let (width, height) = (image.width(), image.height());
-                    let pixels = Uint8Array::from(image.as_raw().as_slice());
-                    let buffer = pixels.buffer();
-                    let reply = message(&[
-                        ("kind", "frame".into()),
-                        ("id", id),
-                        ("width", width.into()),
-                        ("height", height.into()),
-                        ("rgba", buffer.clone().into()),
-                    ]);
-                    let _ = scope.post_message_with_transfer(&reply, &Array::of1(&buffer));
-                }
+                // The pixels become an ImageBitmap here, off the main thread, and are
+                // transferred: the page only hands the bitmap to its canvas.
+                Ok(image) => match bitmap_of(&scope, &image) {
+                    Ok(promise) => wasm_bindgen_futures::spawn_local(async move {
+                        let reply = match JsFuture::from(promise).await {
+                            Ok(bitmap) => {
+                                let reply = message(&[
+                                    ("kind", "frame".into()),
+                                    ("id", id),
+                                    ("width", image.width().into()),
+                                    ("height", image.height().into()),
+                                    ("bitmap", bitmap.clone()),
+                                    ("render_ms", (now(&scope) - started).into()),
+                                ]);
+                                let _ =
+                                    scope.post_message_with_transfer(&reply, &Array::of1(&bitmap));
+                                return;
+                            }
+                            Err(error) => error_message(id, &error),
+                        };
+                        let _ = scope.post_message(&reply);
+                    }),
+                    Err(error) => {
+                        let _ = scope.post_message(&error_message(id, &error));
+                    }
+                },
                 Err(error) => {
-                    let reply = message(&[
-                        ("kind", "error".into()),
-                        ("id", id),
-                        ("message", error.into()),
-                    ]);
-                    let _ = scope.post_message(&reply);
+                    let _ = scope.post_message(&error_message(id, &error.into()));
                 }
             }
         }

@@ -225,13 +225,14 @@ impl App {
         let Some(product) = self.product() else {
             return BTreeMap::new();
         };
-        self.draft
-            .options
-            .iter()
-            .filter(|(group, _)| product.group(group).is_some())
-            .map(|(group, value)| (group.clone(), value.trim().to_owned()))
-            .filter(|(_, value)| !value.is_empty())
-            .collect()
+        crate::json::map_of(
+            self.draft
+                .options
+                .iter()
+                .filter(|(group, _)| product.group(group).is_some())
+                .map(|(group, value)| (group.clone(), value.trim().to_owned()))
+                .filter(|(_, value)| !value.is_empty()),
+        )
     }
 
     /// The configuration priced by the server's rules; the error names the group.
@@ -246,7 +247,7 @@ impl App {
         let text = self.draft.options.get(group).map_or("", |t| t.trim());
         let domain_rule = domain::catalogue::TextRule {
             max_chars: rule.max_chars,
-            allowed: rule.allowed_characters.chars().collect(),
+            allowed: crate::json::char_set(&rule.allowed_characters),
             required: rule.required,
             price_delta: domain::money::Krw::new(rule.price_delta_krw),
             minutes_delta: 0,
@@ -480,6 +481,21 @@ impl App {
     }
 }
 
+/// Latin letters typed in lower case become capitals when the workshop makes only
+/// capitals (a monogram "mt" is meant as "MT"); anything else is kept, to be named.
+pub fn capitals_if_only_capitals(text: &str, allowed: &str) -> String {
+    text.chars()
+        .map(|c| {
+            let upper = c.to_ascii_uppercase();
+            if c.is_ascii_lowercase() && !allowed.contains(c) && allowed.contains(upper) {
+                upper
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
 /// The element id a problem's JSON Pointer points at, if the page shows that field.
 pub fn field_for_pointer(pointer: &str, sizing: &crate::draft::Sizing) -> Option<String> {
     let parts: Vec<&str> = pointer.trim_start_matches('/').split('/').collect();
@@ -615,6 +631,17 @@ mod tests {
             "stripe",
             "the quote does not allow paying the shirt at the counter"
         );
+    }
+
+    #[test]
+    fn lower_case_monograms_become_capitals_only_where_that_is_all_there_is() {
+        assert_eq!(capitals_if_only_capitals("mt", "ABCMT"), "MT");
+        assert_eq!(
+            capitals_if_only_capitals("mé1", "&.ABCDEFGHIJKLMNOPQRSTUVWXYZ"),
+            "Mé1"
+        );
+        assert_eq!(capitals_if_only_capitals("ab", "abAB"), "ab");
+        assert_eq!(capitals_if_only_capitals("김a", "김A"), "김A");
     }
 
     #[test]

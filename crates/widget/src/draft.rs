@@ -8,7 +8,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::json::Json;
+use crate::json::{Json, string_map};
 
 /// The `localStorage` key of the draft.
 pub const DRAFT_KEY: &str = "gongbang:draft";
@@ -258,13 +258,6 @@ impl Mode {
             Mode::Skip => "skip",
         }
     }
-}
-
-fn string_map(json: &Json) -> BTreeMap<String, String> {
-    json.members()
-        .iter()
-        .filter_map(|(k, v)| Some((k.clone(), v.str()?.to_owned())))
-        .collect()
 }
 
 fn map_json(map: &BTreeMap<String, String>) -> Json {

@@ -5,6 +5,7 @@
 //! with typed accessors is a few kilobytes and is all the widget needs: it reads a few
 //! members of a few documents and writes small requests.
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
 
 /// A JSON value. Objects keep their members in document order.
@@ -20,6 +21,34 @@ pub enum Json {
 }
 
 static NULL: Json = Json::Null;
+
+/// A map built by inserting. (`collect` into a `BTreeMap` sorts first, and every sort it
+/// instantiates is kilobytes of wasm on the first screen.)
+pub fn map_of(pairs: impl IntoIterator<Item = (String, String)>) -> BTreeMap<String, String> {
+    let mut map = BTreeMap::new();
+    for (key, value) in pairs {
+        map.insert(key, value);
+    }
+    map
+}
+
+/// The characters of `text` as a set, built by inserting (see [`map_of`]).
+pub fn char_set(text: &str) -> BTreeSet<char> {
+    let mut set = BTreeSet::new();
+    for c in text.chars() {
+        set.insert(c);
+    }
+    set
+}
+
+/// An object's string members as a map (others are left out).
+pub fn string_map(json: &Json) -> BTreeMap<String, String> {
+    map_of(
+        json.members()
+            .iter()
+            .filter_map(|(k, v)| Some((k.clone(), v.str()?.to_owned()))),
+    )
+}
 
 /// How deep documents may nest (the API's nest three or four levels).
 const MAX_DEPTH: usize = 64;

@@ -447,10 +447,9 @@ fn confidence(app: &App, value: f32) -> String {
 
 fn areas_table(app: &App, areas: &[Area], reference: bool, unit: Unit) -> String {
     let mut html = format!(
-        r#"<div class="table-wrap"><table class="areas"><caption>{}</caption><thead><tr><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th></tr></thead><tbody>"#,
+        r#"<div class="table-wrap"><table class="areas"><caption>{}</caption><thead><tr><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th></tr></thead><tbody>"#,
         app.f(T::AreasCaption, &[("unit", unit.code())]),
         app.t(T::ColArea),
-        app.t(T::ColFit),
         app.t(if reference {
             T::ColYourGarment
         } else {
@@ -460,21 +459,29 @@ fn areas_table(app: &App, areas: &[Area], reference: bool, unit: Unit) -> String
         app.t(T::ColEase)
     );
     for area in areas {
+        // The caption names the unit; the cells are numbers.
+        let value = |l: fitting::Length| crate::format::number(l.in_unit(unit));
         let yours = area
             .body_mm
             .or(area.reference_mm)
-            .map(|l| length(l, unit))
+            .map(value)
             .unwrap_or_default();
+        let ease = value(area.ease_mm);
+        let ease = if area.ease_mm.get() > 0 {
+            format!("+{ease}")
+        } else {
+            ease
+        };
         let _ = write!(
             html,
-            r#"<tr><th scope="row">{}</th><td><span class="label l-{}"><span aria-hidden="true">{}</span> {}</span></td><td>{}</td><td>{}</td><td>{}</td></tr>"#,
+            r#"<tr><th scope="row">{} <span class="label l-{}"><span aria-hidden="true">{}</span> {}</span></th><td>{}</td><td>{}</td><td>{}</td></tr>"#,
             app.t(point_name(area.point)),
             area.label.code(),
             label_icon(area.label),
             app.t(label_name(area.label)),
             yours,
-            length(area.garment_mm, unit),
-            signed_length(area.ease_mm, unit)
+            value(area.garment_mm),
+            ease
         );
     }
     html.push_str("</tbody></table></div>");
@@ -607,11 +614,7 @@ fn fit_result(app: &App) -> String {
 /// The characters a text option allows, runs written as ranges: `& . A–Z`.
 pub fn describe_allowed(allowed: &str) -> String {
     // A set sorts and de-duplicates (the same type as `domain`'s rule, so no new code).
-    let chars: Vec<char> = allowed
-        .chars()
-        .collect::<std::collections::BTreeSet<char>>()
-        .into_iter()
-        .collect();
+    let chars: Vec<char> = crate::json::char_set(allowed).into_iter().collect();
     let mut parts: Vec<String> = Vec::new();
     let mut i = 0;
     while i < chars.len() {
@@ -825,7 +828,7 @@ fn trip(app: &App) -> String {
     ));
     let _ = write!(
         html,
-        r#"<div class="field"><label for="trip-counter">{}</label><select id="trip-counter" name="trip-counter">"#,
+        r#"<div class="field"><label for="trip-counter">{}</label><select id="trip-counter" name="trip-counter" aria-describedby="trip-counter-hint">"#,
         app.t(T::Counter)
     );
     for counter in app.catalogue.iter().flat_map(|c| &c.counters) {
@@ -834,19 +837,29 @@ fn trip(app: &App) -> String {
         } else {
             ""
         };
+        let _ = write!(
+            html,
+            r#"<option value="{}"{selected}>{}</option>"#,
+            counter.id,
+            esc(&counter.name)
+        );
+    }
+    html.push_str("</select>");
+    if let Some(counter) = t.counter_id.and_then(|id| app.counter(id)) {
         let hours = app.f(
             T::CounterHours,
             &[("opens", &counter.opens_at), ("closes", &counter.closes_at)],
         );
         let _ = write!(
             html,
-            r#"<option value="{}"{selected}>{} · {}</option>"#,
-            counter.id,
-            esc(&counter.name),
+            r#"<p class="hint" id="trip-counter-hint">{} · {}</p>"#,
+            esc(&counter.address),
             esc(&hours)
         );
+    } else {
+        html.push_str(r#"<p class="hint" id="trip-counter-hint"></p>"#);
     }
-    html.push_str("</select></div>");
+    html.push_str("</div>");
     html
 }
 
@@ -861,7 +874,7 @@ fn quote(app: &App) -> String {
         QuoteState::Checking => format!(r#"<p class="muted">{}</p>"#, app.t(T::Checking)),
         QuoteState::Ready(q) if q.feasible => {
             let mut html = format!(
-                r#"<div class="verdict ok" id="verdict"><p><span aria-hidden="true">✓</span> <strong>{}</strong></p>"#,
+                r#"<div class="verdict yes" id="verdict"><p><span aria-hidden="true">✓</span> <strong>{}</strong></p>"#,
                 app.t(T::Feasible)
             );
             if let Some(ready) = q.items.first().and_then(|i| i.ready_by.as_deref()) {
@@ -1032,15 +1045,28 @@ fn pay(app: &App) -> String {
     };
     // A card order placed and waiting for its payment: see `card`.
     if let Some(placed) = app.placed.as_ref().filter(|p| p.client_secret.is_some()) {
+        let ordered = app
+            .order
+            .as_ref()
+            .and_then(|o| o.items.first())
+            .map(|item| summary(app, item.product_id, &item.options))
+            .unwrap_or_default();
         return format!(
-            r#"<p class="price">{}</p><h3>{}</h3>"#,
+            r#"{ordered}<p class="price">{}</p><h3>{}</h3>"#,
             app.f(T::DueNow, &[("amount", &krw(placed.due_now_krw))]),
             app.t(T::CardTitle)
         );
     }
     let methods = app.payment_methods();
     let chosen = app.payment();
-    let mut html = String::new();
+    let configured = match app.configuration() {
+        Some(Ok(configuration)) => configuration.as_map(),
+        _ => app.options(),
+    };
+    let mut html = app
+        .product()
+        .map(|p| summary(app, p.id, &configured))
+        .unwrap_or_default();
     if !methods.is_empty() {
         let _ = write!(
             html,
@@ -1178,6 +1204,43 @@ fn card(app: &App) -> String {
             }
         );
     }
+    // Changed one's mind: an unpaid card order gives its workshop time back by itself.
+    let _ = write!(
+        html,
+        r#"<p><button type="button" class="secondary" data-act="new-order">{}</button></p>"#,
+        app.t(T::NewOrder)
+    );
+    html
+}
+
+/// What is ordered: the product and each option in words.
+fn summary(
+    app: &App,
+    product_id: i64,
+    options: &std::collections::BTreeMap<String, String>,
+) -> String {
+    let Some(product) = app
+        .catalogue
+        .as_ref()
+        .and_then(|c| c.products.iter().find(|p| p.id == product_id))
+    else {
+        return String::new();
+    };
+    let mut html = format!(
+        r#"<div class="summary"><p><strong>{}</strong></p><ul>"#,
+        esc(&product.name)
+    );
+    for group in &product.option_groups {
+        let Some(value) = options.get(&group.code).filter(|v| !v.is_empty()) else {
+            continue;
+        };
+        let shown = match group.values.iter().find(|v| &v.code == value) {
+            Some(choice) => esc(&choice.label),
+            None => format!("“{}”", esc(value)),
+        };
+        let _ = write!(html, "<li>{}: {shown}</li>", esc(&group.label));
+    }
+    html.push_str("</ul></div>");
     html
 }
 
@@ -1232,6 +1295,16 @@ fn done(app: &App) -> String {
                     T::CollectBy,
                     &[("counter", &counter), ("time", &seoul(deadline, app.lang))]
                 ))
+            );
+        }
+        if let Some(item) = order.items.first() {
+            html.push_str(&summary(app, item.product_id, &item.options));
+        }
+        if order.total_krw > 0 {
+            let _ = write!(
+                html,
+                "<p>{}</p>",
+                app.f(T::Total, &[("amount", &krw(order.total_krw))])
             );
         }
     }
@@ -1356,15 +1429,23 @@ mod tests {
         app.choose_product("card-wallet");
         let shown: Vec<&str> = sections(&app).into_iter().map(|(id, _)| id).collect();
         assert!(!shown.contains(&"s-sizing"));
+        // A card order waits for its payment: only the payment step shows.
         app.placed = Some(PlacedOrder {
             id: "o1".into(),
             token: "t".into(),
             pickup_code: "ABCD-2345".into(),
             counter_id: 2,
-            payment: "counter".into(),
-            due_now_krw: 0,
-            client_secret: None,
+            payment: "stripe".into(),
+            due_now_krw: 54_000,
+            client_secret: Some("pi_1_secret_2".into()),
         });
+        assert_eq!(sections(&app), vec![("s-pay", "Pay and order".to_owned())]);
+        assert!(done(&app).is_empty());
+        assert!(card(&app).contains(r#"data-act="new-order""#));
+        // Paid (or paid at the counter): only the confirmation.
+        if let Some(placed) = app.placed.as_mut() {
+            placed.client_secret = None;
+        }
         assert_eq!(sections(&app), vec![("s-done", "Your order".to_owned())]);
         let html = done(&app);
         assert!(

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::json::Json;
+use crate::json::{Json, char_set, map_of, string_map};
 
 use domain::calendar::WorkMinutes;
 use domain::catalogue::{
@@ -263,7 +263,7 @@ impl ProductView {
                 let kind = match &group.text_rule {
                     Some(rule) if group.kind == "text" => OptionKind::Text(TextRule {
                         max_chars: rule.max_chars,
-                        allowed: rule.allowed_characters.chars().collect(),
+                        allowed: char_set(&rule.allowed_characters),
                         required: rule.required,
                         price_delta: Krw::new(rule.price_delta_krw),
                         minutes_delta: 0,
@@ -310,13 +310,10 @@ impl ProductView {
 
     /// The default value of every choice group.
     pub fn defaults(&self) -> BTreeMap<String, String> {
-        self.option_groups
-            .iter()
-            .filter_map(|g| {
-                let value = g.values.iter().find(|v| v.default).or(g.values.first())?;
-                Some((g.code.clone(), value.code.clone()))
-            })
-            .collect()
+        map_of(self.option_groups.iter().filter_map(|g| {
+            let value = g.values.iter().find(|v| v.default).or(g.values.first())?;
+            Some((g.code.clone(), value.code.clone()))
+        }))
     }
 }
 
@@ -328,13 +325,6 @@ fn int<T: TryFrom<i64> + Default>(json: &Json) -> T {
     json.i64()
         .and_then(|n| T::try_from(n).ok())
         .unwrap_or_default()
-}
-
-fn string_map(json: &Json) -> BTreeMap<String, String> {
-    json.members()
-        .iter()
-        .filter_map(|(k, v)| Some((k.clone(), v.str()?.to_owned())))
-        .collect()
 }
 
 impl ProductView {

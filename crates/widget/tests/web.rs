@@ -1,6 +1,6 @@
 //! The widget's browser glue in a real headless Chromium (`wasm-bindgen-test`):
-//! mounting renders the product step, the draft survives `localStorage`, and pixels put
-//! on a canvas come back unchanged.
+//! mounting renders the product step, the draft survives `localStorage`, and the
+//! preview's pixels shown on a canvas come back unchanged.
 //!
 //! `cargo test --target wasm32-unknown-unknown -p widget` (needs wasm-bindgen-test-runner
 //! and chromedriver; `.cargo/config.toml` sets the runner).
@@ -83,29 +83,72 @@ fn a_draft_round_trips_through_local_storage() {
     storage.remove_item(DRAFT_KEY).expect("removed");
 }
 
+/// The worker's picture as the page shows it: RGBA bytes made into an `ImageBitmap` as the
+/// worker does (no premultiplication, no colour conversion), handed to the preview canvas,
+/// and read back unchanged.
 #[wasm_bindgen_test]
-fn pixels_put_on_a_canvas_come_back_unchanged() {
-    let canvas = document()
-        .create_element("canvas")
-        .expect("a canvas")
-        .dyn_into::<web_sys::HtmlCanvasElement>()
-        .expect("a canvas element");
-    let pixels: Vec<u8> = (0..2 * 3 * 4)
-        .map(|i| if i % 4 == 3 { 255 } else { (i * 17) as u8 })
+async fn pixels_shown_on_the_canvas_come_back_unchanged() {
+    let (width, height) = (3u32, 2u32);
+    let pixels: Vec<u8> = (0..width * height * 4)
+        .map(|i| {
+            if i % 4 == 3 {
+                255
+            } else {
+                (i * 17 % 256) as u8
+            }
+        })
         .collect();
-    let buffer = js_sys::Uint8Array::from(pixels.as_slice()).buffer();
-    widget::dom::glue::put_pixels(&canvas, &buffer, 2, 3);
-    assert_eq!((canvas.width(), canvas.height()), (2, 3));
-    let context = canvas
+    let data = web_sys::ImageData::new_with_u8_clamped_array_and_sh(
+        wasm_bindgen::Clamped(pixels.as_slice()),
+        width,
+        height,
+    )
+    .expect("image data");
+    let options = web_sys::ImageBitmapOptions::new();
+    options.set_premultiply_alpha(web_sys::PremultiplyAlpha::None);
+    options.set_color_space_conversion(web_sys::ColorSpaceConversion::None);
+    let window = web_sys::window().expect("a window");
+    let promise = window
+        .create_image_bitmap_with_image_data_and_image_bitmap_options(&data, &options)
+        .expect("a bitmap");
+    let bitmap = wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .expect("decoded");
+
+    let canvas = canvas();
+    widget::dom::glue::show_bitmap(&canvas, &bitmap);
+    assert_eq!((canvas.width(), canvas.height()), (width, height));
+
+    // Read it back through a 2D canvas.
+    let reader = canvas_sized(width, height);
+    let context = reader
         .get_context("2d")
         .expect("a context")
         .expect("2d")
         .dyn_into::<web_sys::CanvasRenderingContext2d>()
         .expect("2d context");
+    context
+        .draw_image_with_html_canvas_element(&canvas, 0.0, 0.0)
+        .expect("drawn");
     let back = context
-        .get_image_data(0.0, 0.0, 2.0, 3.0)
+        .get_image_data(0.0, 0.0, f64::from(width), f64::from(height))
         .expect("pixels")
         .data()
         .0;
     assert_eq!(back, pixels);
+}
+
+fn canvas() -> web_sys::HtmlCanvasElement {
+    document()
+        .create_element("canvas")
+        .expect("a canvas")
+        .dyn_into::<web_sys::HtmlCanvasElement>()
+        .expect("a canvas element")
+}
+
+fn canvas_sized(width: u32, height: u32) -> web_sys::HtmlCanvasElement {
+    let canvas = canvas();
+    canvas.set_width(width);
+    canvas.set_height(height);
+    canvas
 }

@@ -519,7 +519,12 @@ pub(crate) fn forget_order_preview() {
 /// Asks the worker for a picture of the current configuration (if the product has a
 /// look and the configuration is valid).
 pub(crate) fn request_preview() {
-    let started = super::now();
+    request_preview_since(super::now());
+}
+
+/// Like [`request_preview`], timing `gongbang:preview` from `started` (the moment of the
+/// traveller's change, an event's `timeStamp`).
+pub(crate) fn request_preview_since(started: f64) {
     let job = with_app(|app| {
         if app.choosing || app.placed.is_some() {
             return None;

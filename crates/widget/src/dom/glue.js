@@ -47,11 +47,11 @@ export function notifyParent(orderId, status) {
   }
 }
 
-export function putPixels(canvas, buffer, width, height) {
-  canvas.width = width;
-  canvas.height = height;
-  const pixels = new Uint8ClampedArray(buffer);
-  canvas.getContext('2d').putImageData(new ImageData(pixels, width, height), 0, 0);
+// Hands a picture the worker made to the canvas: no copy, no decoding on this thread.
+export function showBitmap(canvas, bitmap) {
+  if (canvas.width !== bitmap.width) canvas.width = bitmap.width;
+  if (canvas.height !== bitmap.height) canvas.height = bitmap.height;
+  canvas.getContext('bitmaprenderer').transferFromImageBitmap(bitmap);
 }
 
 // The first bytes of a file (to read the image size from its header before decoding).

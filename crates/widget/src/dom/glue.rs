@@ -30,14 +30,9 @@ extern "C" {
     #[wasm_bindgen(js_name = notifyParent)]
     pub fn notify_parent(order_id: &str, status: &str);
 
-    /// Puts straight RGBA pixels on a canvas, resizing it to them.
-    #[wasm_bindgen(js_name = putPixels)]
-    pub fn put_pixels(
-        canvas: &web_sys::HtmlCanvasElement,
-        buffer: &JsValue,
-        width: u32,
-        height: u32,
-    );
+    /// Shows an `ImageBitmap` on a canvas (a `bitmaprenderer` context), sized to it.
+    #[wasm_bindgen(js_name = showBitmap)]
+    pub fn show_bitmap(canvas: &web_sys::HtmlCanvasElement, bitmap: &JsValue);
 
     /// The first `count` bytes of a file.
     #[wasm_bindgen(js_name = headBytes, catch)]

@@ -23,13 +23,19 @@ use crate::sizing;
 use crate::view;
 
 thread_local! {
-    static APP: RefCell<App> = RefCell::new(App::default());
+    // Leaked once, so that `with_app` is one non-generic lookup instead of a
+    // `LocalKey::with` per call site (each of those is wasm on the first screen).
+    static APP: &'static RefCell<App> = Box::leak(Box::new(RefCell::new(App::default())));
     static RENDERED: RefCell<Vec<(&'static str, String)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Runs `f` on the state (never across an `await`).
 pub(crate) fn with_app<R>(f: impl FnOnce(&mut App) -> R) -> R {
-    APP.with(|app| f(&mut app.borrow_mut()))
+    f(&mut app_cell().borrow_mut())
+}
+
+fn app_cell() -> &'static RefCell<App> {
+    APP.with(|app| *app)
 }
 
 /// A copy of the state, for tests.
@@ -80,7 +86,7 @@ pub fn mount(root: &Element) -> Result<(), JsValue> {
         .as_ref()
         .is_some_and(|p| p.client_secret.is_some());
     let placed = app.placed.is_some();
-    APP.with(|cell| *cell.borrow_mut() = app);
+    *app_cell().borrow_mut() = app;
     RENDERED.with(|cache| cache.borrow_mut().clear());
 
     root.set_inner_html(view::SHELL);
@@ -88,6 +94,9 @@ pub fn mount(root: &Element) -> Result<(), JsValue> {
     listen(root, "change", on_change)?;
     listen(root, "click", on_click)?;
     listen(root, "focusin", on_focus)?;
+    let resized = Closure::<dyn FnMut()>::new(preview::forget_size);
+    window.add_event_listener_with_callback("resize", resized.as_ref().unchecked_ref())?;
+    resized.forget();
     render();
     wasm_bindgen_futures::spawn_local(flows::load_config());
     wasm_bindgen_futures::spawn_local(flows::load_catalogue());
@@ -174,11 +183,7 @@ pub(crate) fn render_all() {
 /// Records that the DOM of `region` already shows the state (the traveller typed it, and
 /// its messages were updated in place), so no render replaces the fields being typed in.
 pub(crate) fn settle(region: &str) {
-    let html = with_app(|app| {
-        view::regions(app)
-            .into_iter()
-            .find(|(id, _)| *id == region)
-    });
+    let html = with_app(|app| view::regions(app).into_iter().find(|(id, _)| *id == region));
     let Some((id, html)) = html else { return };
     RENDERED.with(|cache| {
         let mut cache = cache.borrow_mut();
@@ -371,7 +376,9 @@ fn on_input(event: Event) {
                 .and_then(|p| p.group(&group))
                 .and_then(|g| g.text_rule.clone());
             let normal = match rule {
-                Some(rule) => uppercase_if_only_capitals(&value, &rule.allowed_characters),
+                Some(rule) => {
+                    crate::app::capitals_if_only_capitals(&value, &rule.allowed_characters)
+                }
                 None => value.clone(),
             };
             app.draft.options.insert(group.clone(), normal.clone());
@@ -413,6 +420,25 @@ fn on_input(event: Event) {
     }
 }
 
+/// A `?lang=` in the address follows the switcher, so a reload keeps the choice.
+fn remember_language_in_url(lang: Lang) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(href) = window.location().href() else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::new(&href) else {
+        return;
+    };
+    if url.search_params().get("lang").is_some() {
+        url.search_params().set("lang", lang.code());
+        if let Ok(history) = window.history() {
+            let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url.href()));
+        }
+    }
+}
+
 /// Updates the measurement fields' messages in place: all of them (`all`), or only
 /// those already showing (while typing, a half-typed value is not an error yet).
 fn show_measure_errors(all: bool) {
@@ -440,21 +466,6 @@ fn show_measure_errors(all: bool) {
     }
 }
 
-/// Latin letters typed in lower case become capitals when the workshop makes only
-/// capitals (a monogram "mt" is meant as "MT"); anything else is kept to be named.
-fn uppercase_if_only_capitals(text: &str, allowed: &str) -> String {
-    text.chars()
-        .map(|c| {
-            let upper = c.to_ascii_uppercase();
-            if c.is_ascii_lowercase() && !allowed.contains(c) && allowed.contains(upper) {
-                upper
-            } else {
-                c
-            }
-        })
-        .collect()
-}
-
 fn on_change(event: Event) {
     let Some(target) = target_element(&event) else {
         return;
@@ -473,6 +484,7 @@ fn on_change(event: Event) {
                     app.notice = None;
                 });
                 save();
+                remember_language_in_url(lang);
                 render_all();
                 wasm_bindgen_futures::spawn_local(flows::load_catalogue());
             }
@@ -533,7 +545,23 @@ fn on_change(event: Event) {
             with_app(|app| {
                 app.draft.options.insert(group, value);
             });
-            flows::request_preview();
+            // Ask the worker first; the page updates while it draws.
+            flows::request_preview_since(event.time_stamp());
+            // The control already shows the choice: its region stays as it is (less work
+            // on this thread while the preview is drawn), unless the choice changes the
+            // region itself (a print size names the artwork's print area).
+            let prints = with_app(|app| {
+                app.product().is_some_and(|p| {
+                    crate::artwork::print_area(&p.code, &app.draft.options).is_some()
+                })
+            });
+            if !prints && let Some(region) = target.closest("[id^=c-]").ok().flatten() {
+                settle(&region.id());
+            }
+            save();
+            render();
+            flows::schedule_quote();
+            return;
         }
         "trip-arrival" | "trip-departure" => {
             let order_error = with_app(|app| {
@@ -576,6 +604,7 @@ fn on_click(event: Event) {
     let value = button.get_attribute("data-value").unwrap_or_default();
     match act.as_str() {
         "choose" => {
+            preview::forget_size();
             with_app(|app| app.choose_product(&value));
             save();
             render_all();

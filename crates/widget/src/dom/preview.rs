@@ -1,7 +1,9 @@
 //! The preview, drawn by the worker (`crates/widget-preview`) and put on the canvas here.
 //!
 //! The worker is started the first time a product with a look needs a picture, so the
-//! first screen never downloads the renderer. At most one render is in flight; changes
+//! first screen never downloads the renderer. The worker turns the pixels into an
+//! `ImageBitmap` and transfers it, so this thread neither copies nor decodes them. At
+//! most one render is in flight; changes
 //! meanwhile replace the one waiting (latest request wins), and a picture that arrives
 //! while a newer request waits is dropped, never drawn.
 
@@ -49,8 +51,31 @@ thread_local! {
     static CLIENT: RefCell<Option<Client>> = const { RefCell::new(None) };
 }
 
-/// The canvas side to render at: its CSS size in device pixels, capped at 1080.
+thread_local! {
+    static SIZE: std::cell::Cell<Option<u32>> = const { std::cell::Cell::new(None) };
+}
+
+/// The canvas side to render at: its CSS size in device pixels, capped at 1080. Measured
+/// once (reading a layout size can force a layout, in the middle of an option change)
+/// and again after [`forget_size`] (the window was resized or a product chosen).
 pub fn canvas_size() -> u32 {
+    if let Some(size) = SIZE.with(std::cell::Cell::get) {
+        return size;
+    }
+    let size = measure_canvas();
+    // A hidden canvas has no size yet: measure again next time.
+    if element("preview-canvas").is_some_and(|c| c.client_width() > 0) {
+        SIZE.with(|s| s.set(Some(size)));
+    }
+    size
+}
+
+/// Measures the canvas again next time.
+pub fn forget_size() {
+    SIZE.with(|s| s.set(None));
+}
+
+fn measure_canvas() -> u32 {
     let window = web_sys::window();
     let ratio = window
         .as_ref()
@@ -182,15 +207,18 @@ fn on_message(event: MessageEvent) {
                         let canvas = element("preview-canvas")
                             .and_then(|c| c.dyn_into::<HtmlCanvasElement>().ok());
                         if let Some(canvas) = canvas {
-                            let width = get("width").as_f64().unwrap_or(0.0) as u32;
-                            let height = get("height").as_f64().unwrap_or(0.0) as u32;
-                            glue::put_pixels(&canvas, &get("rgba"), width, height);
+                            glue::show_bitmap(&canvas, &get("bitmap"));
                             let _ = canvas.set_attribute(
                                 "data-drawn",
                                 &(get("id").as_f64().unwrap_or(0.0) as u32).to_string(),
                             );
+                            let end = now();
                             if let Some((_, started)) = finished {
-                                glue::measure("gongbang:preview", started, now());
+                                glue::measure("gongbang:preview", started, end);
+                            }
+                            // The worker's own share (rendering and copying the pixels out).
+                            if let Some(render) = get("render_ms").as_f64() {
+                                glue::measure("gongbang:preview-render", end - render, end);
                             }
                         }
                         status(None);

@@ -84,7 +84,6 @@ pub(super) fn text(key: T) -> &'static str {
         T::ConfLow => "low",
         T::AreasCaption => "How it sits, per area ({unit})",
         T::ColArea => "Area",
-        T::ColFit => "Fit",
         T::ColYou => "You",
         T::ColYourGarment => "Your garment",
         T::ColGarment => "Garment",

@@ -84,7 +84,6 @@ pub(super) fn text(key: T) -> &'static str {
         T::ConfLow => "低",
         T::AreasCaption => "部位ごとの着心地（{unit}）",
         T::ColArea => "部位",
-        T::ColFit => "着心地",
         T::ColYou => "あなた",
         T::ColYourGarment => "手持ちの服",
         T::ColGarment => "仕上がり",

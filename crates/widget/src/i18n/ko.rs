@@ -82,7 +82,6 @@ pub(super) fn text(key: T) -> &'static str {
         T::ConfLow => "낮음",
         T::AreasCaption => "부위별 착용감 ({unit})",
         T::ColArea => "부위",
-        T::ColFit => "착용감",
         T::ColYou => "내 치수",
         T::ColYourGarment => "내 옷",
         T::ColGarment => "완성 치수",

@@ -136,7 +136,7 @@ keys! {
     PChest, PWaist, PHip, PNeck, PShoulder, PSleeve, PInseam, PHeight, PFootLength, PFootGirth,
     HChest, HWaist, HHip, HNeck, HShoulder, HSleeve, HInseam, HHeight, HFootLength, HFootGirth,
     Suggestion, SizeIs, BaseSizeIs, AlsoPossible, Confidence, ConfHigh, ConfMedium, ConfLow,
-    AreasCaption, ColArea, ColFit, ColYou, ColYourGarment, ColGarment, ColEase,
+    AreasCaption, ColArea, ColYou, ColYourGarment, ColGarment, ColEase,
     LTight, LSnug, LGood, LLoose, LTooLoose,
     Alterations, AdvMeasureNext, AdvRemeasure, AdvBetween, AdvNoSizeFits, AdvCustom,
     EnterOne, ErrNumber, ErrRange, ErrFlatRange,

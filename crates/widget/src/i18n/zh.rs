@@ -76,7 +76,6 @@ pub(super) fn text(key: T) -> &'static str {
         T::ConfLow => "低",
         T::AreasCaption => "各部位的合身程度（{unit}）",
         T::ColArea => "部位",
-        T::ColFit => "合身度",
         T::ColYou => "您",
         T::ColYourGarment => "您的衣服",
         T::ColGarment => "成衣",
