@@ -6,6 +6,7 @@ use crate::raster::Mask;
 /// Round-body shading over a mask's box: darker toward both sides (more on the right,
 /// away from the light) and toward the bottom. Slopes are 16.16 fixed point, so the
 /// pixel loop does not divide.
+#[derive(Debug, Clone, Copy)]
 pub(crate) struct Volume {
     x0: i32,
     x1: i32,

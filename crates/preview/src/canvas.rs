@@ -1,64 +1,79 @@
-//! The canvas: an opaque RGBA picture that outlines are painted onto with inks, in
-//! painter's order, optionally through a clip.
-
-use image::RgbaImage;
+//! The canvas the drawings paint on with inks, in painter's order, optionally through a
+//! clip. It rasterises each shape and records what each paint does to each pixel as an
+//! [`Op`]. While a drawing is recorded, paint that does not depend on the traveller's
+//! choice goes straight into the base picture wherever nothing chosen lies below it
+//! ("baked"); everything else is kept, to be replayed when the drawing is painted.
 
 use crate::blend::{Volume, blend, shade};
-use crate::geom::{P, Path};
+use crate::geom::Path;
+use crate::ink::{Ink, Mat};
+use crate::memo::Memo;
+use crate::ops::{Lit, Op, Spans, get, put};
 use crate::raster::{Mask, Raster};
-use crate::texture::Relief;
-use crate::{Swatch, Texture};
+use crate::slots::Slot;
 
-/// What a shape is painted with.
-#[derive(Debug, Clone, Copy)]
-pub(crate) enum Ink {
-    /// A flat colour.
-    Flat([u8; 3]),
-    /// A material: its colour under the studio light, with its texture.
-    Material(Swatch),
-    /// Darkens what is below by `n`/255 (negative `n` lightens toward white).
-    Shade(i32),
-    /// A shade that runs linearly from `n0` at `a` to `n1` at `b` (unit coordinates).
-    Gradient { a: P, b: P, n0: i32, n1: i32 },
-    /// A colour laid over what is below at `alpha`/255.
-    Glaze([u8; 3], u8),
-    /// A material with round-body shading over the mask's box (see [`Volume`]), at
-    /// `depth` percent of the usual strength.
-    Solid(Swatch, i32),
-}
-
-/// The picture being drawn.
+/// The picture being drawn, as ops (and a base picture while a drawing is recorded).
 pub(crate) struct Canvas {
     size: i32,
-    px: Vec<u8>,
     raster: Raster,
     clip: Option<Mask>,
-    /// The relief of each texture used so far, per pixel (`i8::MIN` where not yet
-    /// computed): overlapping parts of one material compute it once.
-    reliefs: Vec<(Relief, Vec<i8>)>,
+    ops: Vec<Op>,
+    base: Base,
+    /// Whether paint is baked into the base: while recording a drawing, but not the
+    /// contents of its slots, nor on an immediate canvas.
+    baking: bool,
+}
+
+/// The base picture of a drawing being recorded (empty on an immediate canvas).
+struct Base {
+    /// Opaque RGBA, with every op baked so far.
+    px: Vec<u8>,
+    /// Whether something chosen has been painted on a pixel (or may be): from then on,
+    /// everything painted there is replayed instead of baked.
+    chosen: Vec<bool>,
+    memo: Memo,
 }
 
 impl Canvas {
-    /// A `size` x `size` canvas filled with `base` darkened by `rows[y] + cols[x]` levels
-    /// (both at least 0, summing to at most the darkest channel of `base`).
-    pub fn new(size: u32, base: [u8; 3], rows: &[u8], cols: &[u8]) -> Canvas {
-        let s = size as i32;
-        let mut px = vec![255u8; (s * s * 4) as usize];
-        for (row, &dy) in px.chunks_exact_mut((s * 4) as usize).zip(rows) {
-            for (p, &dx) in row.chunks_exact_mut(4).zip(cols) {
-                let dim = dy.saturating_add(dx);
-                p[0] = base[0].saturating_sub(dim);
-                p[1] = base[1].saturating_sub(dim);
-                p[2] = base[2].saturating_sub(dim);
-            }
-        }
+    /// A canvas recording a drawing over `base` (opaque RGBA, `size` x `size`).
+    pub fn recording(base: Vec<u8>, memo: Memo) -> Canvas {
+        let size = memo.size();
         Canvas {
-            size: s,
-            px,
-            raster: Raster::new(s),
+            size,
+            raster: Raster::new(size),
             clip: None,
-            reliefs: Vec::new(),
+            ops: Vec::new(),
+            base: Base {
+                px: base,
+                chosen: vec![false; (size * size) as usize],
+                memo,
+            },
+            baking: true,
         }
+    }
+
+    /// A canvas recording ops to apply at once: a slot's contents, drawn at paint time
+    /// with the shift and clip in force where the slot was recorded.
+    pub fn immediate(size: i32, offset: (f32, f32), clip: Option<Mask>) -> Canvas {
+        let mut raster = Raster::new(size);
+        raster.set_offset(offset);
+        Canvas {
+            size,
+            raster,
+            clip,
+            ops: Vec::new(),
+            base: Base {
+                px: Vec::new(),
+                chosen: Vec::new(),
+                memo: Memo::new(size),
+            },
+            baking: false,
+        }
+    }
+
+    /// The ops recorded, the base picture (empty on an immediate canvas) and the memo.
+    pub fn finish(self) -> (Vec<Op>, Vec<u8>, Memo) {
+        (self.ops, self.base.px, self.base.memo)
     }
 
     /// Moves everything drawn from now on by `(dx, dy)` (unit coordinates), so a drawing
@@ -77,10 +92,9 @@ impl Canvas {
         self.size
     }
 
-    /// The finished picture.
-    pub fn into_image(self) -> RgbaImage {
-        let s = self.size as u32;
-        RgbaImage::from_raw(s, s, self.px).unwrap_or_else(|| RgbaImage::new(s, s))
+    /// The clip in force, if any.
+    pub fn clip_mask(&self) -> Option<&Mask> {
+        self.clip.as_ref()
     }
 
     /// The coverage of a filled outline (all contours closed, overlaps added up).
@@ -117,6 +131,11 @@ impl Canvas {
         self.clip = Some(m);
     }
 
+    /// Limits every paint until [`Canvas::unclip`] to an existing mask.
+    pub fn clip_to(&mut self, mask: Mask) {
+        self.clip = Some(mask);
+    }
+
     /// Paints everywhere again; returns the clip that was in force.
     pub fn unclip(&mut self) -> Option<Mask> {
         self.clip.take()
@@ -125,144 +144,182 @@ impl Canvas {
     /// Paints `ink` through a coverage mask (and the clip, if any).
     pub fn paint(&mut self, mask: &Mask, ink: Ink) {
         let s = self.size;
-        match ink {
-            Ink::Flat(c) => {
-                let c = c.map(i32::from);
-                self.each(mask, |_, _, dst, cov| blend(dst, c, cov));
+        let (ox, oy) = self.raster.offset();
+        let fixed = match ink {
+            Ink::Shade(_) | Ink::Gradient { .. } => true,
+            Ink::Flat(m) | Ink::Glaze(m, _) | Ink::Material(m) | Ink::Solid(m, _) => {
+                matches!(m, Mat::Fixed(_))
             }
-            Ink::Material(sw) | Ink::Solid(sw, _) => {
-                let volume = match ink {
-                    Ink::Solid(_, depth) => Some(Volume::new(mask, depth)),
-                    _ => None,
-                };
-                let mut reliefs = std::mem::take(&mut self.reliefs);
-                let slot = match reliefs.iter().position(|(r, _)| r.texture() == sw.texture) {
-                    Some(i) => i,
-                    None => {
-                        let relief = Relief::new(sw.texture, s);
-                        reliefs.push((relief, vec![i8::MIN; (s * s) as usize]));
-                        reliefs.len() - 1
-                    }
-                };
-                let (relief, cache) = &mut reliefs[slot];
-                // The key light: 272/256 at the top left down to 232/256 at the bottom right.
-                let k = 40 * 65_536 / (2 * s);
-                let plain = sw.texture == Texture::Plain;
-                let rgb = sw.rgb.map(i32::from);
-                self.each(mask, |x, y, dst, cov| {
-                    let cached = &mut cache[(y * s + x) as usize];
-                    if *cached == i8::MIN {
-                        *cached = relief.at(x, y).clamp(-127, 127) as i8;
-                    }
-                    let r = *cached as i32;
-                    let factor = 272 - (((x + y) * k) >> 16) + r;
-                    // Dark colours get part of the relief added, so grain shows on black.
-                    let lift = if plain { 0 } else { r / 5 };
-                    let tone = |c: i32| (((c * factor) >> 8) + lift).clamp(0, 255);
-                    let colour = [tone(rgb[0]), tone(rgb[1]), tone(rgb[2])];
-                    match &volume {
-                        Some(v) => blend(dst, shade(colour, v.at(x, y)), cov),
-                        None => blend(dst, colour, cov),
-                    }
-                });
-                self.reliefs = reliefs;
-            }
-            Ink::Glaze(c, alpha) => {
-                let c = c.map(i32::from);
-                let alpha = alpha as i32;
-                self.each(mask, |_, _, dst, cov| blend(dst, c, cov * alpha / 255));
-            }
-            Ink::Shade(n) => self.each(mask, |_, _, dst, cov| shade(dst, n * cov / 255)),
+        };
+        let Base { px, chosen, memo } = &mut self.base;
+        let sweep = Sweep {
+            size: s,
+            clip: self.clip.as_ref(),
+            mode: match (self.baking, fixed) {
+                (false, _) => Mode::Keep,
+                (true, true) => Mode::Bake { px, chosen },
+                (true, false) => Mode::Choose(chosen),
+            },
+        };
+        let op = match ink {
+            Ink::Shade(n) => Op::Shade(sweep.run(
+                mask,
+                |_, _, cov| (n * cov / 255) as i16,
+                |p, _, _, n| put(p, shade(get(p), n as i32)),
+            )),
             Ink::Gradient { a, b, n0, n1 } => {
                 let sf = s as f32;
-                let (ox, oy) = self.raster.offset();
                 let (ax, ay) = ((a.x + ox) * sf, (a.y + oy) * sf);
                 let (dx, dy) = ((b.x - a.x) * sf, (b.y - a.y) * sf);
                 let len2 = (dx * dx + dy * dy).max(1.0);
                 let (ux, uy) = (dx / len2, dy / len2);
-                self.each(mask, |x, y, dst, cov| {
-                    let t =
-                        ((x as f32 + 0.5 - ax) * ux + (y as f32 + 0.5 - ay) * uy).clamp(0.0, 1.0);
-                    let n = n0 + (n1 - n0) * (t * 256.0) as i32 / 256;
-                    shade(dst, n * cov / 255)
-                });
+                Op::Shade(sweep.run(
+                    mask,
+                    |x, y, cov| {
+                        let t = ((x as f32 + 0.5 - ax) * ux + (y as f32 + 0.5 - ay) * uy)
+                            .clamp(0.0, 1.0);
+                        let n = n0 + (n1 - n0) * (t * 256.0) as i32 / 256;
+                        (n * cov / 255) as i16
+                    },
+                    |p, _, _, n| put(p, shade(get(p), n as i32)),
+                ))
             }
+            Ink::Flat(mat) | Ink::Glaze(mat, _) => {
+                let alpha = match ink {
+                    Ink::Glaze(_, alpha) => alpha as i32,
+                    _ => 255,
+                };
+                // Only a fixed colour is baked.
+                let rgb = match mat {
+                    Mat::Fixed(sw) => sw.rgb.map(i32::from),
+                    Mat::Chosen(_) => [0; 3],
+                };
+                let covs = sweep.run(
+                    mask,
+                    |_, _, cov| (cov * alpha / 255) as u8,
+                    |p, _, _, c| put(p, blend(get(p), rgb, c as i32)),
+                );
+                Op::Blend(mat, covs)
+            }
+            Ink::Material(mat) | Ink::Solid(mat, _) => {
+                let volume = match ink {
+                    Ink::Solid(_, depth) => Some(Volume::new(mask, depth)),
+                    _ => None,
+                };
+                // Only a fixed material is baked, and lit for it.
+                let mut lit = match (&sweep.mode, mat) {
+                    (Mode::Bake { .. }, Mat::Fixed(sw)) => {
+                        Some(Lit::new(sw, s, volume.as_ref(), memo))
+                    }
+                    _ => None,
+                };
+                let cov = sweep.run(
+                    mask,
+                    |_, _, cov| cov as u8,
+                    |p, x, y, c| {
+                        if let Some(lit) = &mut lit {
+                            put(p, blend(get(p), lit.at(x, y), c as i32));
+                        }
+                    },
+                );
+                Op::Material { mat, volume, cov }
+            }
+        };
+        if !op.is_empty() {
+            self.ops.push(op);
         }
     }
 
-    /// Runs `f(x, y, dst, coverage)` on every covered pixel of the mask inside the canvas
-    /// and the clip, and stores its colour.
-    fn each(&mut self, mask: &Mask, mut f: impl FnMut(i32, i32, [i32; 3], i32) -> [i32; 3]) {
+    /// Leaves a slot for what the traveller adds; everything it may touch counts as
+    /// chosen from here on.
+    pub fn slot(&mut self, slot: Slot) {
+        let op = Op::Slot(Box::new(slot));
+        if self.baking {
+            op.mark(&mut self.base.chosen, self.size);
+        }
+        self.ops.push(op);
+    }
+
+    /// The ops `draw` records, kept apart (for a slot) and whole.
+    pub fn apart(&mut self, draw: impl FnOnce(&mut Canvas)) -> Vec<Op> {
+        let outer = std::mem::take(&mut self.ops);
+        let was = std::mem::replace(&mut self.baking, false);
+        draw(self);
+        self.baking = was;
+        std::mem::replace(&mut self.ops, outer)
+    }
+}
+
+/// What a paint does with the pixels it covers.
+enum Mode<'a> {
+    /// Keeps them all (for a slot, or an immediate canvas).
+    Keep,
+    /// Paints straight into the base picture where nothing chosen lies below, keeps the
+    /// rest.
+    Bake {
+        px: &'a mut [u8],
+        chosen: &'a [bool],
+    },
+    /// Keeps them all, and marks them as chosen: the ink depends on the choice.
+    Choose(&'a mut [bool]),
+}
+
+/// One paint's pass over the pixels a mask covers, inside the canvas and the clip.
+struct Sweep<'a> {
+    size: i32,
+    clip: Option<&'a Mask>,
+    mode: Mode<'a>,
+}
+
+impl Sweep<'_> {
+    /// `value(x, y, coverage)` of every covered pixel, the pixels whose value does
+    /// nothing (zero) left out; in [`Mode::Bake`], pixels with nothing chosen below are
+    /// painted with `bake(pixel, x, y, value)` instead of kept.
+    fn run<T: Copy + Default + PartialEq>(
+        mut self,
+        mask: &Mask,
+        mut value: impl FnMut(i32, i32, i32) -> T,
+        mut bake: impl FnMut(&mut [u8], i32, i32, T),
+    ) -> Spans<T> {
         let s = self.size;
+        let mut out = Spans::new();
         let xs = mask.x0.max(0)..(mask.x0 + mask.w).min(s);
         if xs.is_empty() {
-            return;
+            return out;
         }
         for y in mask.y0.max(0)..(mask.y0 + mask.h).min(s) {
             let row = ((y - mask.y0) * mask.w) as usize;
             let cov_row =
                 &mask.a[row + (xs.start - mask.x0) as usize..row + (xs.end - mask.x0) as usize];
-            let mut i = 0;
-            while i < cov_row.len() {
-                // Skip empty stretches sixteen pixels at a time.
-                if cov_row[i] == 0 {
-                    while cov_row.get(i..i + 16).is_some_and(|c| c == [0u8; 16]) {
-                        i += 16;
-                    }
-                    while i < cov_row.len() && cov_row[i] == 0 {
-                        i += 1;
-                    }
+            for (x, &c) in (xs.start..).zip(cov_row) {
+                if c == 0 {
                     continue;
                 }
-                let x = xs.start + i as i32;
-                let mut cov = cov_row[i] as i32;
-                i += 1;
-                if let Some(clip) = &self.clip {
+                let mut cov = c as i32;
+                if let Some(clip) = self.clip {
                     cov = cov * clip.at(x, y) as i32 / 255;
                     if cov == 0 {
                         continue;
                     }
                 }
-                let p = ((y * s + x) * 4) as usize;
-                let px = &mut self.px[p..p + 3];
-                let out = f(x, y, [px[0] as i32, px[1] as i32, px[2] as i32], cov);
-                px[0] = out[0] as u8;
-                px[1] = out[1] as u8;
-                px[2] = out[2] as u8;
-            }
-        }
-    }
-
-    /// Limits every paint until [`Canvas::unclip`] to an existing mask.
-    pub fn clip_to(&mut self, mask: Mask) {
-        self.clip = Some(mask);
-    }
-
-    /// Lays a picture (`rgb` rows of `w` pixels, with coverage 0..=255) at pixel `(x0, y0)`,
-    /// through the clip.
-    pub fn blit(&mut self, x0: i32, y0: i32, w: i32, h: i32, src: &[[u8; 4]]) {
-        let s = self.size;
-        for y in y0.max(0)..(y0 + h).min(s) {
-            for x in x0.max(0)..(x0 + w).min(s) {
-                let [r, g, b, a] = src[((y - y0) * w + (x - x0)) as usize];
-                let mut cov = a as i32;
-                if let Some(clip) = &self.clip {
-                    cov = cov * clip.at(x, y) as i32 / 255;
-                }
-                if cov == 0 {
+                let v = value(x, y, cov);
+                if v == T::default() {
                     continue;
                 }
-                let i = ((y * s + x) * 4) as usize;
-                let dst = [
-                    self.px[i] as i32,
-                    self.px[i + 1] as i32,
-                    self.px[i + 2] as i32,
-                ];
-                let out = blend(dst, [r as i32, g as i32, b as i32], cov);
-                self.px[i] = out[0] as u8;
-                self.px[i + 1] = out[1] as u8;
-                self.px[i + 2] = out[2] as u8;
+                let i = (y * s + x) as usize;
+                match &mut self.mode {
+                    Mode::Keep => {}
+                    Mode::Bake { px, chosen } => {
+                        if !chosen[i] {
+                            bake(&mut px[i * 4..i * 4 + 4], x, y, v);
+                            continue;
+                        }
+                    }
+                    Mode::Choose(chosen) => chosen[i] = true,
+                }
+                out.push(x, y, v);
             }
         }
+        out
     }
 }

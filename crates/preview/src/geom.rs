@@ -315,3 +315,13 @@ pub(crate) fn line(points: &[(f32, f32)]) -> Path {
     }
     path
 }
+
+/// An open quadratic curve from `a` through control `b` to `c` (for strokes).
+pub(crate) fn quad(a: (f32, f32), b: (f32, f32), c: (f32, f32)) -> Path {
+    Path::new().m(a.0, a.1).q(b.0, b.1, c.0, c.1)
+}
+
+/// An open cubic curve from `a` through controls `b`, `c` to `d` (for strokes).
+pub(crate) fn cubic(a: (f32, f32), b: (f32, f32), c: (f32, f32), d: (f32, f32)) -> Path {
+    Path::new().m(a.0, a.1).c(b.0, b.1, c.0, c.1, d.0, d.1)
+}

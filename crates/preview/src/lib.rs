@@ -8,6 +8,22 @@
 //! `+ - * /` and `sqrt` on floats, which IEEE 754 defines exactly, and colour maths is
 //! integer. No IO, no clock, no randomness, no threads, no serde.
 //!
+//! Drawing a preview has two steps. A drawing (`drawing`) depends only on the art kind
+//! and the size: every outline is rasterised once, and what does not depend on the
+//! traveller's choice (backdrop, floor and drop shadows, fixed parts such as eyelets and
+//! linings) is baked into a base picture wherever nothing chosen lies below it; the rest
+//! is recorded as integer paint operations over the product's pixels, with slots for the
+//! monogram and the artwork. Painting copies the base and replays the operations with
+//! the chosen swatches, textures, monogram and artwork. [`render`] does both once; a
+//! [`Renderer`] keeps what it can between previews, so a change of colour, material,
+//! trim, monogram or artwork only repaints:
+//! - the last 4 drawings (art kind and size);
+//! - for the last 2 sizes, each texture's relief (up to 6 textures), computed lazily for
+//!   the pixels painted, and the artwork scaled to its print areas (up to 3).
+//!
+//! Both give the same bytes: replaying an operation does to each pixel exactly what
+//! painting it directly would, in the same order.
+//!
 //! Layout:
 //! - [`swatch`]: [`Texture`] and [`Swatch`] (`#1f2a44:wool`).
 //! - [`look`]: [`ProductLook`] (which option groups colour what) → [`PreviewSpec`];
@@ -16,11 +32,16 @@
 //!   `bags`, `paper`) over a shared drawing kit.
 //! - `geom`, `stroke`: outlines in the unit square; strokes and dashes as outlines.
 //! - `raster`: outlines to anti-aliased coverage masks (`ab_glyph_rasterizer`).
-//! - `canvas`, `blend`: the picture, inks and their integer colour maths.
-//! - `texture`: integer hash-noise surfaces per texture.
+//! - `ink`: inks and the materials they name, fixed or chosen.
+//! - `canvas`: what drawings paint on: it rasterises, bakes and records.
+//! - `ops`, `blend`: recorded paint operations, and their integer colour maths.
+//! - `drawing`: one art kind at one size, recorded once, painted with any choice.
+//! - `slots`: the monogram and artwork slots, filled at paint time.
+//! - `texture`, `memo`: integer hash-noise surfaces per texture; what painting keeps.
 //! - [`monogram`]: the bundled font, [`font_covers`], text outlines.
 //! - `scale`: the traveller's artwork scaled into its print area.
-//! - [`composite`]: [`render`], backdrop, shadows, artwork, monogram finishes.
+//! - [`composite`]: [`render`], the size check, backdrop, floor shadows, colour helpers.
+//! - `renderer`: the [`Renderer`].
 //! - [`samples`]: the fixed configurations of the golden determinism test.
 //!
 //! Deliberately not here: decoding images (the browser decodes and downscales photos),
@@ -32,13 +53,19 @@ pub mod art;
 mod blend;
 mod canvas;
 pub mod composite;
+mod drawing;
 mod error;
 mod geom;
+mod ink;
 pub mod look;
+mod memo;
 pub mod monogram;
+mod ops;
 mod raster;
+mod renderer;
 pub mod samples;
 mod scale;
+mod slots;
 mod stroke;
 pub mod swatch;
 mod texture;
@@ -49,6 +76,7 @@ pub use error::Error;
 pub use image::RgbaImage;
 pub use look::{Artwork, PreviewSpec, ProductLook};
 pub use monogram::font_covers;
+pub use renderer::Renderer;
 pub use swatch::{Swatch, Texture};
 
 /// A fingerprint of a picture for determinism tests: 64-bit FNV-1a over the width and

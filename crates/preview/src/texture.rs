@@ -27,14 +27,23 @@ const fn per(cell: i32) -> u32 {
 
 /// Smooth value noise, -128..=127, over lattice cells whose sizes are given as 16.16
 /// reciprocals (`kx`, `ky`), so no division is needed per pixel. It remembers the
-/// corner hashes of the last cell: along a row they change only every few pixels.
+/// corner hashes of the last cell, and their blend down to the last row: along a row
+/// they change only every few pixels.
 #[derive(Debug, Clone, Copy)]
 struct Noise {
     kx: u32,
     ky: u32,
     seed: u32,
+    /// The last row asked for, its cell row and its smoothed fraction down the cell.
+    y: i32,
+    gy: i32,
+    sy: i32,
     cell: (i32, i32),
     corners: [i32; 4],
+    /// The left and right corners blended down to `sy`, and the `sy` they are for.
+    left: i32,
+    right: i32,
+    blended: i32,
 }
 
 impl Noise {
@@ -43,15 +52,33 @@ impl Noise {
             kx,
             ky,
             seed,
+            y: i32::MIN,
+            gy: 0,
+            sy: 0,
             cell: (i32::MIN, i32::MIN),
             corners: [0; 4],
+            left: 0,
+            right: 0,
+            blended: -1,
         }
     }
 
+    /// Smoothstep in fixed point: f * f * (3 - 2f), for `f` in 1/256ths.
+    #[inline(always)]
+    fn smooth(f: i32) -> i32 {
+        (f * f * (768 - 2 * f)) >> 16
+    }
+
+    #[inline(always)]
     fn at(&mut self, x: i32, y: i32) -> i32 {
+        if y != self.y {
+            let ys = (y.max(0) as u32).wrapping_mul(self.ky);
+            self.y = y;
+            self.gy = (ys >> 16) as i32;
+            self.sy = Noise::smooth(((ys >> 8) & 0xFF) as i32);
+        }
         let xs = (x.max(0) as u32).wrapping_mul(self.kx);
-        let ys = (y.max(0) as u32).wrapping_mul(self.ky);
-        let (gx, gy) = ((xs >> 16) as i32, (ys >> 16) as i32);
+        let (gx, gy) = ((xs >> 16) as i32, self.gy);
         if (gx, gy) != self.cell {
             let s = self.seed;
             self.cell = (gx, gy);
@@ -61,15 +88,19 @@ impl Noise {
                 hash(gx, gy + 1, s),
                 hash(gx + 1, gy + 1, s),
             ];
+            self.blended = -1;
         }
-        let (fx, fy) = (((xs >> 8) & 0xFF) as i32, ((ys >> 8) & 0xFF) as i32);
-        // Smoothstep in fixed point: f * f * (3 - 2f).
-        let sx = (fx * fx * (768 - 2 * fx)) >> 16;
-        let sy = (fy * fy * (768 - 2 * fy)) >> 16;
-        let [a, b, c, d] = self.corners;
-        let top = a * (256 - sx) + b * sx;
-        let bottom = c * (256 - sx) + d * sx;
-        ((top * (256 - sy) + bottom * sy) >> 16) - 128
+        let sy = self.sy;
+        if sy != self.blended {
+            // Blending down first, then across, is the same integer sum as across
+            // first: a(1-x)(1-y) + bx(1-y) + c(1-x)y + dxy.
+            let [a, b, c, d] = self.corners;
+            self.left = a * (256 - sy) + c * sy;
+            self.right = b * (256 - sy) + d * sy;
+            self.blended = sy;
+        }
+        let sx = Noise::smooth(((xs >> 8) & 0xFF) as i32);
+        ((self.left * (256 - sx) + self.right * sx) >> 16) - 128
     }
 }
 
@@ -141,7 +172,19 @@ impl Relief {
         self.grain[((y & (GRAIN - 1)) * GRAIN + (x & (GRAIN - 1))) as usize] as i32
     }
 
+    /// The brightness offsets of the pixels from `(x0, y)` along the row, in 1/256ths
+    /// and clamped to -127..=127, into the entries of `out` that are `i8::MIN` (not yet
+    /// computed).
+    pub fn fill_row(&mut self, x0: i32, y: i32, out: &mut [i8]) {
+        for (x, o) in (x0..).zip(out) {
+            if *o == i8::MIN {
+                *o = self.at(x, y).clamp(-127, 127) as i8;
+            }
+        }
+    }
+
     /// The brightness offset at pixel `(x, y)`, in 1/256ths (roughly -40..=40).
+    #[inline(always)]
     pub fn at(&mut self, x: i32, y: i32) -> i32 {
         // The thread a pixel falls in, along each axis.
         let (tx, ty) = (

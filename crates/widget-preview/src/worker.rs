@@ -15,6 +15,7 @@ use preview::Artwork;
 
 thread_local! {
     static ARTWORK: RefCell<Option<Artwork>> = const { RefCell::new(None) };
+    static RENDERER: RefCell<preview::Renderer> = RefCell::new(preview::Renderer::new());
 }
 
 /// Starts listening when loaded in a worker (and does nothing on a page, e.g. in tests).
@@ -97,8 +98,12 @@ fn on_message(event: MessageEvent) {
             let configuration = get("configuration").as_string().unwrap_or_default();
             let size = get("size").as_f64().unwrap_or(0.0) as u32;
             let started = now(&scope);
-            let rendered = ARTWORK
-                .with(|a| crate::render_job(&look, &configuration, a.borrow().as_ref(), size));
+            let rendered = ARTWORK.with(|a| {
+                RENDERER.with(|r| {
+                    let renderer = &mut r.borrow_mut();
+                    crate::render_job(renderer, &look, &configuration, a.borrow().as_ref(), size)
+                })
+            });
             match rendered {
                 // The pixels become an ImageBitmap here, off the main thread, and are
                 // transferred: the page only hands the bitmap to its canvas.

@@ -25,9 +25,21 @@ fn wasm_renders_every_sample_to_its_golden_digest() {
     );
     let mut computed = String::new();
     let mut differ = Vec::new();
+    // The worker's path: one Renderer kept across pictures, each drawn cold then repainted.
+    let mut renderer = preview::Renderer::new();
     for (name, spec) in samples {
         let image = preview::render(&spec, SIZE).unwrap_or_else(|e| panic!("{name}: {e}"));
         let digest = preview::pixel_digest(&image);
+        for pass in ["cold", "warm"] {
+            let kept = renderer
+                .render(&spec, SIZE)
+                .unwrap_or_else(|e| panic!("{name}: {e}"));
+            assert_eq!(
+                preview::pixel_digest(&kept),
+                digest,
+                "{name}: the {pass} Renderer differs"
+            );
+        }
         computed.push_str(&format!("{name} {digest}\n"));
         let expected = GOLDEN
             .lines()
@@ -46,7 +58,13 @@ fn wasm_renders_every_sample_to_its_golden_digest() {
 fn the_worker_renders_a_catalogue_look() {
     let look = r##"{"art":"wallet","body":"leather","monogram":"monogram",
         "swatches":{"tan":"#b07040:leather"}}"##;
-    let image = widget_preview::render_job(look, r#"{"leather":"tan","monogram":"김"}"#, None, 128)
-        .expect("renders");
+    let image = widget_preview::render_job(
+        &mut preview::Renderer::new(),
+        look,
+        r#"{"leather":"tan","monogram":"김"}"#,
+        None,
+        128,
+    )
+    .expect("renders");
     assert_eq!((image.width(), image.height()), (128, 128));
 }

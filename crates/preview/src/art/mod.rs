@@ -2,8 +2,10 @@
 //! dispatch to one file per family (garments, shoes, bags and small leather, paper).
 //!
 //! Every drawing paints in the unit square, back to front: floor shadow, body, trim,
-//! shading (light, folds, seams, stitches, edges), then monogram and artwork in the
-//! places the product has for them.
+//! shading (light, folds, seams, stitches, edges), with slots for the monogram and the
+//! artwork in the places the product has for them. A drawing knows only the art kind and
+//! the size: it names the chosen materials (`ink::Mat`) without knowing them, so it is
+//! recorded once and painted with any choice.
 
 mod bags;
 mod garments;
@@ -130,7 +132,8 @@ impl FromStr for ArtKind {
     }
 }
 
-/// What a drawing is painted with, resolved from the spec.
+/// What a drawing is painted with, resolved from the spec: the chosen materials, the
+/// monogram and the artwork.
 pub(crate) struct Parts<'a> {
     pub body: Swatch,
     pub trim: Swatch,
@@ -139,21 +142,21 @@ pub(crate) struct Parts<'a> {
 }
 
 /// Draws `kind` onto the canvas.
-pub(crate) fn draw(kind: ArtKind, c: &mut Canvas, parts: &Parts<'_>) {
+pub(crate) fn draw(kind: ArtKind, c: &mut Canvas) {
     match kind {
-        ArtKind::Shirt => garments::shirt(c, parts),
-        ArtKind::Jacket => garments::jacket(c, parts),
-        ArtKind::Trousers => garments::trousers(c, parts),
-        ArtKind::Derby => shoes::derby(c, parts),
-        ArtKind::Loafer => shoes::loafer(c, parts),
-        ArtKind::Boot => shoes::boot(c, parts),
-        ArtKind::Tote => bags::tote(c, parts),
-        ArtKind::Crossbody => bags::crossbody(c, parts),
-        ArtKind::Wallet => bags::wallet(c, parts),
-        ArtKind::KeyHolder => bags::key_holder(c, parts),
-        ArtKind::Card => paper::card(c, parts),
-        ArtKind::Notebook => paper::notebook(c, parts),
-        ArtKind::Poster => paper::poster(c, parts),
+        ArtKind::Shirt => garments::shirt(c),
+        ArtKind::Jacket => garments::jacket(c),
+        ArtKind::Trousers => garments::trousers(c),
+        ArtKind::Derby => shoes::derby(c),
+        ArtKind::Loafer => shoes::loafer(c),
+        ArtKind::Boot => shoes::boot(c),
+        ArtKind::Tote => bags::tote(c),
+        ArtKind::Crossbody => bags::crossbody(c),
+        ArtKind::Wallet => bags::wallet(c),
+        ArtKind::KeyHolder => bags::key_holder(c),
+        ArtKind::Card => paper::card(c),
+        ArtKind::Notebook => paper::notebook(c),
+        ArtKind::Poster => paper::poster(c),
     }
 }
 
