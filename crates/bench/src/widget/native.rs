@@ -50,6 +50,25 @@ pub fn report() {
             row(&format!("preview {name} {size} px"), &times, budget);
         }
     }
+    // What the widget's worker does on an option change: one Renderer kept across
+    // pictures repaints a drawing it already holds.
+    for size in [1080, 512] {
+        let mut renderer = preview::Renderer::new();
+        let mut times = Vec::new();
+        for (_, spec) in preview::samples::samples() {
+            let _ = renderer.render(&spec, size);
+            times.extend(repeat(9, || {
+                let drawn = renderer.render(std::hint::black_box(&spec), size);
+                std::hint::black_box(drawn.is_ok());
+            }));
+        }
+        times.sort();
+        row(
+            &format!("preview repaint, every sample, kept Renderer, {size} px"),
+            &times,
+            "worker path",
+        );
+    }
     println!();
 }
 
