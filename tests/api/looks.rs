@@ -9,7 +9,7 @@ use reqwest::StatusCode;
 use serde_json::{Value, json};
 
 use crate::helpers::*;
-use crate::pages::{browser_tools, form_sign_in, run_browser};
+use crate::pages::{browser_or_skip, form_sign_in, run_browser};
 
 crate::on_both_databases! {
     the_catalogue_shows_every_products_look_in_every_language,
@@ -407,16 +407,8 @@ async fn the_fitting_is_part_of_the_idempotency_fingerprint(app: TestApp) {
 /// Chromium (skipped like the pages' browser test when the browser tools are missing).
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_ticket_with_a_long_fitting_prints_on_one_a4_page() {
-    let script = match browser_tools() {
-        Ok(script) => script,
-        Err(missing) => {
-            assert!(
-                std::env::var("GONGBANG_REQUIRE_BROWSER").is_err(),
-                "GONGBANG_REQUIRE_BROWSER is set but {missing}"
-            );
-            eprintln!("note: {missing}; skipping the A4 ticket with a fitting");
-            return;
-        }
+    let Some(script) = browser_or_skip("the A4 ticket with a fitting") else {
+        return;
     };
     let app = spawn_app(Backend::Sqlite).await.unwrap();
     let shirt = app.product_id("made-to-measure-shirt").await;

@@ -822,6 +822,23 @@ pub(crate) fn browser_tools() -> Result<PathBuf, String> {
     Ok(script)
 }
 
+/// The pages' browser script, or `None` after a note when the browser tools are missing
+/// and not required: a failure when `GONGBANG_REQUIRE_BROWSER` is set (`scripts/test`).
+pub(crate) fn browser_or_skip(what: &str) -> Option<PathBuf> {
+    browser_tools()
+        .map_err(|missing| skip_browser(&missing, what))
+        .ok()
+}
+
+/// Says why the browser part `what` is skipped, or fails when the browser is required.
+pub(crate) fn skip_browser(missing: &str, what: &str) {
+    assert!(
+        std::env::var("GONGBANG_REQUIRE_BROWSER").is_err(),
+        "GONGBANG_REQUIRE_BROWSER is set but {missing}"
+    );
+    eprintln!("note: {missing}; skipping {what}");
+}
+
 /// A PNG's width and height, checking its signature.
 fn png_size(bytes: &[u8]) -> (u32, u32) {
     assert!(
@@ -834,16 +851,8 @@ fn png_size(bytes: &[u8]) -> (u32, u32) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn workshop_pages_in_a_browser() {
-    let script = match browser_tools() {
-        Ok(script) => script,
-        Err(missing) => {
-            assert!(
-                std::env::var("GONGBANG_REQUIRE_BROWSER").is_err(),
-                "GONGBANG_REQUIRE_BROWSER is set but {missing}"
-            );
-            eprintln!("note: {missing}; skipping the browser test of the pages");
-            return;
-        }
+    let Some(script) = browser_or_skip("the browser test of the pages") else {
+        return;
     };
     let app = spawn_app(Backend::Sqlite).await.unwrap();
     // A queue worth looking at: one ticket accepted, one at risk, one fresh.

@@ -37,6 +37,7 @@ pub mod quote;
 pub mod schedule;
 pub mod staff;
 pub mod ticket;
+pub mod traveller;
 
 pub use error::Error;
 

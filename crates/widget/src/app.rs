@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 
+use domain::traveller;
 use fitting::charts::ProductFit;
 
 use crate::draft::{Draft, Mode, PlacedOrder};
@@ -374,26 +375,15 @@ impl App {
 
     /// The traveller's problems, by element id.
     pub fn traveller_errors(&self) -> Vec<(&'static str, String)> {
-        let traveller = &self.draft.traveller;
+        let details = &self.draft.traveller;
         let mut errors = Vec::new();
-        let name = traveller.name.trim();
-        if name.is_empty() || name.chars().count() > 100 {
+        if !traveller::is_valid_name(&details.name) {
             errors.push(("traveller-name", self.t(T::ErrName).to_owned()));
         }
-        let email = traveller.email.trim();
-        let plausible = !email.contains(char::is_whitespace)
-            && email.split_once('@').is_some_and(|(local, domain)| {
-                !local.is_empty()
-                    && domain.contains('.')
-                    && !domain.starts_with('.')
-                    && !domain.ends_with('.')
-                    && !domain.contains('@')
-            });
-        if !plausible {
+        if !traveller::is_plausible_email(&details.email) {
             errors.push(("traveller-email", self.t(T::ErrEmail).to_owned()));
         }
-        let last4 = traveller.passport_last4.trim();
-        if last4.chars().count() != 4 || !last4.chars().all(|c| c.is_ascii_alphanumeric()) {
+        if !traveller::is_valid_passport_last4(&details.passport_last4) {
             errors.push(("traveller-passport", self.t(T::ErrPassport).to_owned()));
         }
         errors

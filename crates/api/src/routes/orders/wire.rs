@@ -9,6 +9,7 @@ use utoipa::ToSchema;
 
 use db::orders::Traveller;
 use domain::language::Language;
+use domain::traveller;
 
 use crate::error::{ApiError, ApiResult};
 use crate::routes::fit::ItemFitting;
@@ -186,7 +187,7 @@ pub struct StatusChangeView {
 
 pub(super) fn check_traveller(request: &TravellerRequest) -> ApiResult<Traveller> {
     let name = request.name.trim();
-    if name.is_empty() || name.chars().count() > 100 || name.chars().any(char::is_control) {
+    if !traveller::is_valid_name(name) {
         return Err(ApiError::invalid(
             "invalid-traveller",
             "/traveller/name",
@@ -194,16 +195,7 @@ pub(super) fn check_traveller(request: &TravellerRequest) -> ApiResult<Traveller
         ));
     }
     let email = request.email.trim();
-    let plausible = email.len() <= 254
-        && !email.contains(char::is_whitespace)
-        && email.split_once('@').is_some_and(|(local, domain)| {
-            !local.is_empty()
-                && domain.contains('.')
-                && !domain.starts_with('.')
-                && !domain.ends_with('.')
-                && !domain.contains('@')
-        });
-    if !plausible {
+    if !traveller::is_plausible_email(email) {
         return Err(ApiError::invalid(
             "invalid-traveller",
             "/traveller/email",
@@ -211,7 +203,7 @@ pub(super) fn check_traveller(request: &TravellerRequest) -> ApiResult<Traveller
         ));
     }
     let last4 = request.passport_last4.trim().to_ascii_uppercase();
-    if last4.len() != 4 || !last4.bytes().all(|b| b.is_ascii_alphanumeric()) {
+    if !traveller::is_valid_passport_last4(&last4) {
         return Err(ApiError::invalid(
             "invalid-traveller",
             "/traveller/passport_last4",
