@@ -5,7 +5,7 @@
 
 use std::fmt;
 
-use crate::measure::Point;
+use crate::point::Point;
 use crate::units::Length;
 
 /// Something to tell the traveller beside the size.

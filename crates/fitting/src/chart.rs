@@ -6,7 +6,8 @@
 //! is the designed ease. What a traveller wants around their body is a band per fit; the
 //! recommendation compares the garment's ease over *their* body with that band.
 
-use crate::measure::{Fit, Point};
+use crate::measure::Fit;
+use crate::point::Point;
 use crate::units::Length;
 
 /// A garment's sizes and the rules for each point of measure it is sized by.

@@ -15,7 +15,7 @@
 //! women's tailoring.
 
 use crate::chart::{Band, EaseBands, PointRule, SizeChart, SizeRow};
-use crate::measure::Point::{self, *};
+use crate::point::Point::{self, *};
 use crate::units::Length;
 
 /// How a product is fitted.

@@ -1,6 +1,6 @@
 //! The one error type of the fitting engine: each refusal names the field it is about.
 
-use crate::measure::Point;
+use crate::point::Point;
 use crate::units::Length;
 
 /// Why the engine refused its input. Each variant names the point of measure or the

@@ -11,7 +11,10 @@
 //!
 //! Layout:
 //! - [`units`]: [`Length`] in whole millimetres, centimetre and inch conversions.
-//! - [`measure`]: points of measure, plausible adult ranges, sources, fit preferences.
+//! - [`point`]: points of measure, their codes, plausible adult and garment ranges.
+//! - `error`: the one [`Error`], naming the point or value it refuses.
+//! - [`measure`]: validated measurements, their sources, fit preferences.
+//! - `codes`: the wire codes of units, points, sources and fits read back.
 //! - [`chart`]: size charts: body measurements per size, ease bands per fit.
 //! - [`charts`]: the charts of the demo garments and which product uses which.
 //! - [`recommend`]: body and reference-garment recommendations, labels, made-to-measure
@@ -24,8 +27,10 @@
 mod advice;
 pub mod chart;
 pub mod charts;
+mod codes;
 mod error;
 pub mod measure;
+pub mod point;
 pub mod print;
 pub mod recommend;
 pub mod shoes;
@@ -33,7 +38,8 @@ pub mod units;
 
 pub use chart::{AreaLabel, Band, SizeChart};
 pub use error::Error;
-pub use measure::{Fit, Measurement, Point, Source};
+pub use measure::{Fit, Measurement, Source};
+pub use point::Point;
 pub use print::{PrintCheck, PrintQuality, check_print};
 pub use recommend::{Adjustment, Advice, Area, Recommendation, recommend, recommend_from_garment};
 pub use shoes::{ShoeSize, WidthClass, recommend_shoe};

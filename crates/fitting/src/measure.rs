@@ -1,39 +1,13 @@
-//! Points of measure, where a measurement came from, and the fit a traveller prefers.
+//! Measurements: a point of measure, a length and where it came from; and the fit a
+//! traveller prefers.
 //!
 //! A [`Measurement`] can only be made inside its point's plausible adult range, so every
 //! rule downstream works on believable numbers and a typo (96 mm for 96 cm) is refused
 //! with the range it missed.
 
-use std::fmt;
-use std::str::FromStr;
-
 use crate::Error;
+use crate::point::Point;
 use crate::units::Length;
-
-/// A point of measure on the body (or the same place on a garment).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Point {
-    /// Chest (men) or bust (women) girth, at the fullest part.
-    Chest,
-    /// Natural waist girth.
-    Waist,
-    /// Hip girth, at the fullest part of the seat.
-    Hip,
-    /// Neck girth at the base of the neck (a collar's length).
-    Neck,
-    /// Shoulder width across the back, shoulder point to shoulder point.
-    Shoulder,
-    /// Sleeve: shoulder point to the wrist bone, arm relaxed.
-    Sleeve,
-    /// Inside leg, crotch to floor.
-    Inseam,
-    /// Height, standing, without shoes.
-    Height,
-    /// Foot length, heel to the longest toe, standing.
-    FootLength,
-    /// Ball girth of the foot, around the joints of the big and little toes.
-    FootGirth,
-}
 
 /// Where a measurement came from; it sets how far the answer can be trusted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -66,95 +40,6 @@ pub struct Measurement {
     source: Source,
 }
 
-impl Point {
-    /// Every point, in the order charts and answers list them.
-    pub const ALL: [Point; 10] = [
-        Point::Chest,
-        Point::Waist,
-        Point::Hip,
-        Point::Neck,
-        Point::Shoulder,
-        Point::Sleeve,
-        Point::Inseam,
-        Point::Height,
-        Point::FootLength,
-        Point::FootGirth,
-    ];
-
-    /// The stable code used on the wire.
-    pub const fn code(self) -> &'static str {
-        match self {
-            Point::Chest => "chest",
-            Point::Waist => "waist",
-            Point::Hip => "hip",
-            Point::Neck => "neck",
-            Point::Shoulder => "shoulder",
-            Point::Sleeve => "sleeve",
-            Point::Inseam => "inseam",
-            Point::Height => "height",
-            Point::FootLength => "foot_length",
-            Point::FootGirth => "foot_girth",
-        }
-    }
-
-    /// The range an adult body measures at this point, in millimetres: wide enough for
-    /// every traveller (Size Korea and ISO 8559 tables sit well inside it), narrow enough
-    /// to catch a wrong unit or a slipped digit.
-    pub const fn plausible(self) -> (Length, Length) {
-        let (min, max) = match self {
-            Point::Chest => (600, 1600),
-            Point::Waist => (500, 1600),
-            Point::Hip => (600, 1700),
-            Point::Neck => (250, 600),
-            Point::Shoulder => (300, 650),
-            Point::Sleeve => (400, 800),
-            Point::Inseam => (550, 1000),
-            Point::Height => (1300, 2200),
-            Point::FootLength => (180, 340),
-            Point::FootGirth => (170, 340),
-        };
-        (Length::mm(min), Length::mm(max))
-    }
-
-    /// The range a garment measures at this point: a girth may be cut up to a quarter
-    /// larger than the largest body (a relaxed coat); lengths as on the body.
-    pub const fn plausible_garment(self) -> (Length, Length) {
-        let (min, max) = self.plausible();
-        if self.is_girth() {
-            (min, Length::mm(max.get() + max.get() / 4))
-        } else {
-            (min, max)
-        }
-    }
-
-    /// Whether this is a circumference that a garment laid flat shows as half its girth.
-    pub const fn is_girth(self) -> bool {
-        matches!(self, Point::Chest | Point::Waist | Point::Hip)
-    }
-}
-
-impl fmt::Display for Point {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.code())
-    }
-}
-
-impl FromStr for Point {
-    type Err = Error;
-
-    fn from_str(code: &str) -> Result<Point, Error> {
-        Point::ALL
-            .into_iter()
-            .find(|p| p.code() == code)
-            .ok_or_else(|| Error::UnknownName {
-                kind: "point of measure",
-                given: code.to_owned(),
-                expected: "chest, waist, hip, neck, shoulder, sleeve, inseam, height, \
-                           foot_length, foot_girth",
-            })
-    }
-}
-
 impl Source {
     /// Every source.
     pub const ALL: [Source; 3] = [Source::Tape, Source::Garment, Source::Estimate];
@@ -179,21 +64,6 @@ impl Source {
     }
 }
 
-impl FromStr for Source {
-    type Err = Error;
-
-    fn from_str(code: &str) -> Result<Source, Error> {
-        Source::ALL
-            .into_iter()
-            .find(|s| s.code() == code)
-            .ok_or_else(|| Error::UnknownName {
-                kind: "source",
-                given: code.to_owned(),
-                expected: "tape, garment, estimate",
-            })
-    }
-}
-
 impl Fit {
     /// Every fit, closest first.
     pub const ALL: [Fit; 3] = [Fit::Slim, Fit::Regular, Fit::Relaxed];
@@ -205,21 +75,6 @@ impl Fit {
             Fit::Regular => "regular",
             Fit::Relaxed => "relaxed",
         }
-    }
-}
-
-impl FromStr for Fit {
-    type Err = Error;
-
-    fn from_str(code: &str) -> Result<Fit, Error> {
-        Fit::ALL
-            .into_iter()
-            .find(|f| f.code() == code)
-            .ok_or_else(|| Error::UnknownName {
-                kind: "fit",
-                given: code.to_owned(),
-                expected: "slim, regular, relaxed",
-            })
     }
 }
 
@@ -314,20 +169,5 @@ mod tests {
                 max: Length::mm(1000),
             }
         );
-    }
-
-    #[test]
-    fn codes_parse_back() {
-        for point in Point::ALL {
-            assert_eq!(point.code().parse::<Point>(), Ok(point));
-        }
-        for source in Source::ALL {
-            assert_eq!(source.code().parse::<Source>(), Ok(source));
-        }
-        for fit in Fit::ALL {
-            assert_eq!(fit.code().parse::<Fit>(), Ok(fit));
-        }
-        assert!("bust".parse::<Point>().is_err());
-        assert!("loose".parse::<Fit>().is_err());
     }
 }

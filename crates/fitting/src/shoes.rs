@@ -14,7 +14,8 @@ use std::fmt;
 
 use crate::Error;
 use crate::chart::Band;
-use crate::measure::{Measurement, Point, Source};
+use crate::measure::{Measurement, Source};
+use crate::point::Point;
 use crate::recommend::{Advice, Area};
 use crate::units::{Length, MM_PER_INCH};
 

@@ -4,9 +4,6 @@
 //! traveller measured: a value converted from inches is off by at most half a millimetre.
 
 use std::fmt;
-use std::str::FromStr;
-
-use crate::Error;
 
 /// Millimetres in an inch, exactly (the international inch of 1959).
 pub const MM_PER_INCH: f64 = 25.4;
@@ -106,22 +103,6 @@ impl Unit {
         match self {
             Unit::Cm => "cm",
             Unit::In => "in",
-        }
-    }
-}
-
-impl FromStr for Unit {
-    type Err = Error;
-
-    fn from_str(code: &str) -> Result<Unit, Error> {
-        match code {
-            "cm" => Ok(Unit::Cm),
-            "in" => Ok(Unit::In),
-            _ => Err(Error::UnknownName {
-                kind: "unit",
-                given: code.to_owned(),
-                expected: "cm, in",
-            }),
         }
     }
 }

@@ -4,10 +4,14 @@
 use crate::Error;
 use crate::advice::Advice;
 use crate::chart::{PointRule, SizeChart, SizeRow};
-use crate::measure::{Measurement, Point, Source};
+use crate::measure::{Measurement, Source};
+use crate::point::Point;
 use crate::units::Length;
 
-use super::{ADJUSTMENT_CAP, Adjustment, Area, BETWEEN_SIZES_MARGIN, Recommendation};
+use super::answer::{ADJUSTMENT_CAP, Adjustment, Area, Recommendation};
+
+/// Two sizes whose scores differ by less than this are "between sizes".
+pub const BETWEEN_SIZES_MARGIN: f64 = 0.5;
 
 /// Scores closer than this are equal (so that rounding never decides).
 const EQUAL_SCORES: f64 = 1e-6;

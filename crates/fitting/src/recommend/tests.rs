@@ -4,6 +4,7 @@ use super::*;
 use crate::chart::{AreaLabel, SizeRow};
 use crate::charts::{ALL, MENS_JACKET, MENS_SHIRT, MENS_TROUSERS};
 use crate::measure::Source;
+use crate::point::Point;
 
 fn tape(point: Point, mm: i32) -> Measurement {
     Measurement::new(point, Length::mm(mm), Source::Tape).unwrap()
