@@ -11,7 +11,10 @@
 //! Layout:
 //! - `kit`: small helpers the data is written with (texts, option values, groups).
 //! - `holidays`: Korean public holidays from December 2026 to December 2027.
-//! - `tailor`, `shoemaker`, `leather`, `letterpress`: one module per workshop.
+//! - `tailor`, `shoemaker`, `leather`, `letterpress`: one module per workshop. The
+//!   tailor and the letterpress shop keep their products in files of their own, with
+//!   what those products share (cloths and fit; papers and inks) in an `options` module
+//!   beneath them, so the products import it and the workshop imports the products.
 //! - `counters`: the pickup counters.
 
 use db::seed::CatalogueSeed;

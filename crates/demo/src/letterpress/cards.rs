@@ -4,7 +4,7 @@ use db::seed::ProductSeed;
 use domain::calendar::WorkMinutes;
 use domain::catalogue::Category;
 
-use super::{
+use super::options::{
     BLACK_INK, COTTON_PAPER, GOLD_FOIL, HANJI, INDIGO_INK, VERMILION_INK, cotton, hanji, ink, paper,
 };
 use crate::kit::{

@@ -4,7 +4,7 @@ use db::seed::ProductSeed;
 use domain::calendar::WorkMinutes;
 use domain::catalogue::Category;
 
-use super::{COTTON_PAPER, HANJI, cotton, hanji, paper};
+use super::options::{COTTON_PAPER, HANJI, cotton, hanji, paper};
 use crate::kit::{
     LATIN_MONOGRAM, alternative, choice, default_value, look, monogram, percent, text, value, won,
 };

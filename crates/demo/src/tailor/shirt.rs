@@ -4,7 +4,7 @@ use db::seed::ProductSeed;
 use domain::calendar::WorkMinutes;
 use domain::catalogue::Category;
 
-use super::{fabric_label, fit};
+use super::options::{fabric_label, fit};
 use crate::kit::{
     LATIN_MONOGRAM, alternative, choice, default_value, look, monogram, percent, text, value, won,
 };

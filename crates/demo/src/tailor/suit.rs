@@ -4,7 +4,7 @@ use db::seed::ProductSeed;
 use domain::calendar::WorkMinutes;
 use domain::catalogue::Category;
 
-use super::{
+use super::options::{
     CHARCOAL_WOOL, GREY_FLANNEL, NAVY_WOOL, charcoal_wool, fabric_label, fit, grey_flannel,
     navy_wool,
 };
