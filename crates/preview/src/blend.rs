@@ -1,5 +1,6 @@
 //! The colour maths of painting, all integer: blending a colour by coverage, shading
-//! toward black or white, and the round-body shading that gives parts volume.
+//! toward black or white, the round-body shading that gives parts volume, and the colour
+//! helpers the drawings share (a darker colour, perceived lightness).
 
 use crate::raster::Mask;
 
@@ -88,6 +89,16 @@ pub(crate) fn shade(dst: [i32; 3], n: i32) -> [i32; 3] {
         div255(dst[1] * keep + base + 127),
         div255(dst[2] * keep + base + 127),
     ]
+}
+
+/// A colour darker by `n`/255.
+pub(crate) fn darker(rgb: [u8; 3], n: i32) -> [u8; 3] {
+    rgb.map(|c| (c as i32 * (255 - n) / 255) as u8)
+}
+
+/// Perceived lightness, 0..=255 (integer Rec. 601 weights).
+pub(crate) fn luma(rgb: [u8; 3]) -> i32 {
+    (rgb[0] as i32 * 299 + rgb[1] as i32 * 587 + rgb[2] as i32 * 114) / 1000
 }
 
 #[cfg(test)]

@@ -10,11 +10,12 @@
 use image::RgbaImage;
 
 use crate::ArtKind;
-use crate::art::{self, Parts};
+use crate::art;
 use crate::canvas::Canvas;
-use crate::composite::backdrop;
 use crate::memo::Memo;
 use crate::ops::Op;
+use crate::parts::Parts;
+use crate::studio::backdrop;
 
 /// One art kind at one size, ready to paint.
 #[derive(Debug)]

@@ -4,8 +4,8 @@
 //! A drawing is recorded once per art kind and size without knowing the chosen swatches;
 //! an ink that names a chosen material is what makes a pixel depend on the choice.
 
-use crate::art::Parts;
 use crate::geom::{P, p};
+use crate::parts::Parts;
 use crate::{Swatch, Texture};
 
 /// A material as a drawing names it.

@@ -24,24 +24,31 @@
 //! Both give the same bytes: replaying an operation does to each pixel exactly what
 //! painting it directly would, in the same order.
 //!
-//! Layout:
+//! Layout, from the bottom floor up (each module uses only modules listed before it):
+//! - `error`: the one [`Error`].
 //! - [`swatch`]: [`Texture`] and [`Swatch`] (`#1f2a44:wool`).
-//! - [`look`]: [`ProductLook`] (which option groups colour what) → [`PreviewSpec`];
-//!   [`Artwork`].
-//! - [`art`]: [`ArtKind`] and the drawings, one file per family (`garments`, `shoes`,
-//!   `bags`, `paper`) over a shared drawing kit.
 //! - `geom`, `stroke`: outlines in the unit square; strokes and dashes as outlines.
 //! - `raster`: outlines to anti-aliased coverage masks (`ab_glyph_rasterizer`).
-//! - `ink`: inks and the materials they name, fixed or chosen.
-//! - `canvas`: what drawings paint on: it rasterises, bakes and records.
-//! - `ops`, `blend`: recorded paint operations, and their integer colour maths.
-//! - `drawing`: one art kind at one size, recorded once, painted with any choice.
-//! - `slots`: the monogram and artwork slots, filled at paint time.
-//! - `texture`, `memo`: integer hash-noise surfaces per texture; what painting keeps.
+//! - `blend`: integer colour maths (blend, shade, volume) and the colour helpers.
+//! - `texture`: integer hash-noise surfaces per texture.
 //! - [`monogram`]: the bundled font, [`font_covers`], text outlines.
-//! - `scale`: the traveller's artwork scaled into its print area.
-//! - [`composite`]: [`render`], the size check, backdrop, floor shadows, colour helpers.
-//! - `renderer`: the [`Renderer`].
+//! - [`ArtKind`] (`art::kind`): which drawings exist, their codes and default trims.
+//! - [`look`]: [`ProductLook`] (which option groups colour what) → [`PreviewSpec`];
+//!   [`Artwork`].
+//! - `scale`, `memo`: the traveller's artwork scaled into its print area; what painting
+//!   keeps at one size (reliefs, scaled artwork).
+//! - `parts`: what a drawing is painted with, checked from the spec and the size
+//!   ([`MIN_SIZE`]..=[`MAX_SIZE`]).
+//! - `ink`: inks and the materials they name, fixed or chosen.
+//! - `ops`: recorded paint operations, replayed with the chosen materials, and
+//!   materials under the studio light.
+//! - `canvas`: what drawings paint on: it rasterises, bakes and records.
+//! - `studio`: the backdrop every drawing is recorded over, and floor shadows.
+//! - `slots`: the monogram and artwork slots, left while recording, filled at paint time.
+//! - [`art`]: the drawings, one file per family (`garments`, `shoes`, `bags`, `paper`)
+//!   over a shared drawing kit, and the dispatch from an art kind to its drawing.
+//! - `drawing`: one art kind at one size, recorded once, painted with any choice.
+//! - `renderer`: [`render`] and the [`Renderer`].
 //! - [`samples`]: the fixed configurations of the golden determinism test.
 //!
 //! Deliberately not here: decoding images (the browser decodes and downscales photos),
@@ -52,7 +59,6 @@
 pub mod art;
 mod blend;
 mod canvas;
-pub mod composite;
 mod drawing;
 mod error;
 mod geom;
@@ -61,22 +67,24 @@ pub mod look;
 mod memo;
 pub mod monogram;
 mod ops;
+mod parts;
 mod raster;
 mod renderer;
 pub mod samples;
 mod scale;
 mod slots;
 mod stroke;
+mod studio;
 pub mod swatch;
 mod texture;
 
 pub use art::ArtKind;
-pub use composite::render;
 pub use error::Error;
 pub use image::RgbaImage;
 pub use look::{Artwork, PreviewSpec, ProductLook};
 pub use monogram::font_covers;
-pub use renderer::Renderer;
+pub use parts::{MAX_SIZE, MIN_SIZE};
+pub use renderer::{Renderer, render};
 pub use swatch::{Swatch, Texture};
 
 /// A fingerprint of a picture for determinism tests: 64-bit FNV-1a over the width and

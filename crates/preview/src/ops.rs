@@ -6,10 +6,10 @@
 //! Replaying an op does to every pixel exactly what painting it directly did, in the
 //! same order, so the bytes are the same.
 
-use crate::art::Parts;
 use crate::blend::{Volume, blend, shade};
 use crate::ink::Mat;
 use crate::memo::Memo;
+use crate::parts::Parts;
 use crate::slots::Slot;
 use crate::texture::Relief;
 use crate::{Swatch, Texture};

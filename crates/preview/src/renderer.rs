@@ -1,19 +1,28 @@
-//! The [`Renderer`]: previews drawn again quickly when only the options change.
+//! Drawing previews: [`render`] draws one and keeps nothing; a [`Renderer`] keeps what
+//! does not depend on the traveller's choice, so a preview is drawn again quickly when
+//! only the options change. Both give the same bytes.
 
 use std::fmt;
 
 use image::RgbaImage;
 
-use crate::art::Parts;
-use crate::composite::check_size;
 use crate::drawing::Drawing;
 use crate::memo::{Memo, recent};
-use crate::{Error, PreviewSpec, monogram};
+use crate::parts::Parts;
+use crate::{Error, PreviewSpec};
 
 /// How many drawings (art kind and size) a renderer keeps.
 const DRAWINGS: usize = 4;
 /// How many sizes' [`Memo`]s a renderer keeps.
 const SIZES: usize = 2;
+
+/// Draws a square, opaque preview `size_px` wide: the same bytes as
+/// [`Renderer::render`] with any renderer, keeping nothing.
+pub fn render(spec: &PreviewSpec, size_px: u32) -> Result<RgbaImage, Error> {
+    let parts = Parts::checked(spec, size_px)?;
+    let memo = &mut Memo::new(size_px as i32);
+    Ok(Drawing::record(spec.art, size_px, memo).into_image(&parts, memo))
+}
 
 /// Draws previews, keeping what does not depend on the traveller's choice between them.
 ///
@@ -45,7 +54,7 @@ impl Renderer {
 
     /// Draws a square, opaque preview `size_px` wide.
     pub fn render(&mut self, spec: &PreviewSpec, size_px: u32) -> Result<RgbaImage, Error> {
-        let parts = parts(spec, size_px)?;
+        let parts = Parts::checked(spec, size_px)?;
         let size = size_px as i32;
         let memo = recent(
             &mut self.memos,
@@ -62,23 +71,6 @@ impl Renderer {
         let image = drawing.paint(&parts, memo);
         Ok(image)
     }
-}
-
-/// What to paint a drawing with, once the spec and size are checked.
-pub(crate) fn parts(spec: &PreviewSpec, size_px: u32) -> Result<Parts<'_>, Error> {
-    check_size(size_px)?;
-    if let Some(text) = &spec.monogram {
-        monogram::check(text)?;
-    }
-    if let Some(artwork) = &spec.artwork {
-        artwork.validate()?;
-    }
-    Ok(Parts {
-        body: spec.body,
-        trim: spec.trim.unwrap_or(spec.art.default_trim()),
-        monogram: spec.monogram.as_deref().filter(|t| !t.is_empty()),
-        artwork: spec.artwork.as_ref(),
-    })
 }
 
 impl fmt::Debug for Renderer {

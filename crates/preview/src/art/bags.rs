@@ -3,11 +3,12 @@
 //! is the hardware (rivets, rings, clasps). Monograms are hot-stamped.
 
 use crate::art::kit::{HAIR, THREAD, graded, outline, raised, seam, solid, stitch, stud};
+use crate::blend::darker;
 use crate::canvas::Canvas;
-use crate::composite::{darker, floor_shadow};
 use crate::geom::{Path, cubic, ellipse, line, poly, quad, round_rect};
 use crate::ink::{Ink, Mat};
 use crate::slots::{Finish, monogram_at};
+use crate::studio::floor_shadow;
 use crate::{Swatch, Texture};
 
 /// The painted edges of cut leather: the body colour, much darker.

@@ -9,11 +9,12 @@
 use crate::art::kit::{
     HAIR, THREAD, fold, graded, outline, raised, seam, solid, stitch, stud, tone, within,
 };
+use crate::blend::darker;
 use crate::canvas::Canvas;
-use crate::composite::{darker, floor_shadow};
 use crate::geom::{Path, cubic, line, p, poly, quad, round_rect};
 use crate::ink::{Ink, Mat};
 use crate::slots::{Finish, monogram_at};
+use crate::studio::floor_shadow;
 use crate::{Swatch, Texture};
 
 /// The right side (1) and the left (-1).

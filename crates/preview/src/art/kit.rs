@@ -2,8 +2,8 @@
 //! seams, stitching, folds, gradient-modelled small parts and hardware, all in unit
 //! coordinates, and the materials the families derive from the chosen ones.
 
+use crate::blend::luma;
 use crate::canvas::Canvas;
-use crate::composite::luma;
 use crate::geom::{Path, ellipse};
 use crate::ink::{Ink, Mat};
 use crate::raster::Mask;

@@ -4,10 +4,10 @@
 
 use crate::art::kit::{HAIR, drop_shadow, graded, outline, part, solid};
 use crate::canvas::Canvas;
-use crate::composite::floor_shadow;
 use crate::geom::{Path, line, rect, round_rect};
 use crate::ink::{Ink, Mat};
 use crate::slots::{Finish, Turn, artwork_in, monogram_at, monogram_turned};
+use crate::studio::floor_shadow;
 use crate::{Swatch, Texture};
 
 /// A flat sheet of the body paper with a faint paper shading.

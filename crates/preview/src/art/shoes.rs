@@ -8,11 +8,12 @@
 use crate::art::kit::{
     HAIR, THREAD, fold, graded, outline, seam, solid, stitch, stitched_seam, stud, within,
 };
+use crate::blend::darker;
 use crate::canvas::Canvas;
-use crate::composite::{darker, floor_shadow};
 use crate::geom::{Path, cubic, ellipse, line, poly, quad};
 use crate::ink::{Ink, Mat};
 use crate::slots::{Finish, monogram_at};
+use crate::studio::floor_shadow;
 use crate::{Swatch, Texture};
 
 /// The lining colour seen inside the collar.

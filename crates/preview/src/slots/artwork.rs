@@ -1,13 +1,13 @@
 //! The artwork slot: the traveller's picture laid into a print area, as large as fits
 //! without cropping, centred; without one, a placeholder in the ink colour.
 
-use crate::art::Parts;
 use crate::blend::blend;
 use crate::canvas::Canvas;
 use crate::geom::{Path, ellipse, rect};
 use crate::ink::{Ink, Mat};
 use crate::memo::Memo;
 use crate::ops::{Op, get, put};
+use crate::parts::Parts;
 use crate::raster::Mask;
 use crate::slots::Slot;
 

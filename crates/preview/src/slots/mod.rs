@@ -9,8 +9,8 @@ mod monogram;
 pub(crate) use artwork::{ArtworkSlot, artwork_in};
 pub(crate) use monogram::{Finish, MonogramSlot, Turn, monogram_at, monogram_turned};
 
-use crate::art::Parts;
 use crate::memo::Memo;
+use crate::parts::Parts;
 
 /// A place left in a drawing for what the traveller adds.
 #[derive(Debug)]

@@ -1,12 +1,12 @@
 //! The monogram slot: where the monogram goes, fitted and centred in a box (and turned,
 //! on a turned card), and its finishes: raised thread, pressed foil, flat ink.
 
-use crate::art::Parts;
+use crate::blend::luma;
 use crate::canvas::Canvas;
-use crate::composite::luma;
 use crate::geom::{P, Path, p};
 use crate::ink::{Ink, Mat};
 use crate::memo::Memo;
+use crate::parts::Parts;
 use crate::raster::Mask;
 use crate::slots::Slot;
 use crate::{Swatch, Texture, monogram};

@@ -1,42 +1,9 @@
-//! Putting a preview together: the size check, the studio backdrop and floor shadow,
-//! and the colour helpers the drawings share. [`render`] draws one preview; a
-//! [`Renderer`](crate::Renderer) keeps what it can between previews.
-
-use image::RgbaImage;
+//! The studio the products stand in: the light backdrop sweep every drawing is recorded
+//! over, and the soft contact shadows on its floor.
 
 use crate::canvas::Canvas;
-use crate::drawing::Drawing;
 use crate::ink::Ink;
-use crate::memo::Memo;
 use crate::raster::Mask;
-use crate::renderer::parts;
-use crate::{Error, PreviewSpec};
-
-/// The smallest preview side drawn, in pixels.
-pub const MIN_SIZE: u32 = 64;
-/// The largest preview side drawn, in pixels.
-pub const MAX_SIZE: u32 = 1080;
-
-/// Draws a square, opaque preview `size_px` wide: the same bytes as
-/// [`Renderer::render`](crate::Renderer::render) with any renderer, keeping nothing.
-pub fn render(spec: &PreviewSpec, size_px: u32) -> Result<RgbaImage, Error> {
-    let parts = parts(spec, size_px)?;
-    let memo = &mut Memo::new(size_px as i32);
-    Ok(Drawing::record(spec.art, size_px, memo).into_image(&parts, memo))
-}
-
-/// Refuses a size outside `MIN_SIZE..=MAX_SIZE`.
-pub(crate) fn check_size(size_px: u32) -> Result<(), Error> {
-    if (MIN_SIZE..=MAX_SIZE).contains(&size_px) {
-        Ok(())
-    } else {
-        Err(Error::BadSize {
-            given: size_px,
-            min: MIN_SIZE,
-            max: MAX_SIZE,
-        })
-    }
-}
 
 /// A light studio sweep, as opaque RGBA: warm grey, a little darker toward the floor and
 /// the sides.
@@ -81,14 +48,4 @@ pub(crate) fn floor_shadow(c: &mut Canvas, cx: f32, cy: f32, rx: f32, ry: f32, s
         },
     );
     c.paint(&mask, Ink::Shade(strength));
-}
-
-/// A colour darker by `n`/255.
-pub(crate) fn darker(rgb: [u8; 3], n: i32) -> [u8; 3] {
-    rgb.map(|c| (c as i32 * (255 - n) / 255) as u8)
-}
-
-/// Perceived lightness, 0..=255 (integer Rec. 601 weights).
-pub(crate) fn luma(rgb: [u8; 3]) -> i32 {
-    (rgb[0] as i32 * 299 + rgb[1] as i32 * 587 + rgb[2] as i32 * 114) / 1000
 }
