@@ -8,9 +8,8 @@ use crate::blend::{Volume, blend, shade};
 use crate::geom::Path;
 use crate::ink::{Ink, Mat};
 use crate::memo::Memo;
-use crate::ops::{Lit, Op, Spans, get, put};
+use crate::ops::{Lit, Op, Slot, Spans, get, put};
 use crate::raster::{Mask, Raster};
-use crate::slots::Slot;
 
 /// The picture being drawn, as ops (and a base picture while a drawing is recorded).
 pub(crate) struct Canvas {
@@ -232,7 +231,7 @@ impl Canvas {
 
     /// Leaves a slot for what the traveller adds; everything it may touch counts as
     /// chosen from here on.
-    pub fn slot(&mut self, slot: Slot) {
+    pub fn slot(&mut self, slot: impl Slot + 'static) {
         let op = Op::Slot(Box::new(slot));
         if self.baking {
             op.mark(&mut self.base.chosen, self.size);

@@ -40,11 +40,12 @@
 //! - `parts`: what a drawing is painted with, checked from the spec and the size
 //!   ([`MIN_SIZE`]..=[`MAX_SIZE`]).
 //! - `ink`: inks and the materials they name, fixed or chosen.
-//! - `ops`: recorded paint operations, replayed with the chosen materials, and
-//!   materials under the studio light.
+//! - `ops`: recorded paint operations, replayed with the chosen materials; the `Slot`
+//!   interface of what the traveller adds; materials under the studio light.
 //! - `canvas`: what drawings paint on: it rasterises, bakes and records.
 //! - `studio`: the backdrop every drawing is recorded over, and floor shadows.
-//! - `slots`: the monogram and artwork slots, left while recording, filled at paint time.
+//! - `slots`: the monogram and artwork `Slot`s, left while recording, filled at paint
+//!   time.
 //! - [`art`]: the drawings, one file per family (`garments`, `shoes`, `bags`, `paper`)
 //!   over a shared drawing kit, and the dispatch from an art kind to its drawing.
 //! - `drawing`: one art kind at one size, recorded once, painted with any choice.

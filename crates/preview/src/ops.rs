@@ -1,16 +1,17 @@
 //! Recorded paint: each paint of a drawing kept as the pixels it touches with what it
 //! does to each ([`Op`]), so a drawing rasterised once can be painted again with other
-//! materials by replaying only integer colour maths; and materials under the studio
-//! light ([`Lit`]).
+//! materials by replaying only integer colour maths; the [`Slot`]s left among them for
+//! what the traveller adds; and materials under the studio light ([`Lit`]).
 //!
 //! Replaying an op does to every pixel exactly what painting it directly did, in the
 //! same order, so the bytes are the same.
+
+use std::fmt;
 
 use crate::blend::{Volume, blend, shade};
 use crate::ink::Mat;
 use crate::memo::Memo;
 use crate::parts::Parts;
-use crate::slots::Slot;
 use crate::texture::Relief;
 use crate::{Swatch, Texture};
 
@@ -92,7 +93,20 @@ pub(crate) enum Op {
         cov: Spans<u8>,
     },
     /// What the traveller adds, drawn when the drawing is painted.
-    Slot(Box<Slot>),
+    Slot(Box<dyn Slot>),
+}
+
+/// A place left in a drawing for what the traveller adds (the monogram in its finish,
+/// the artwork in its print area), filled when the drawing is painted, in its place in
+/// the painter's order. The recording knows a slot only by what it may touch and how it
+/// is filled; the kinds are in `slots`.
+pub(crate) trait Slot: fmt::Debug {
+    /// Marks every pixel it may touch in `flags` (one per pixel of a picture `size`
+    /// wide).
+    fn mark(&self, flags: &mut [bool], size: i32);
+
+    /// Draws what the traveller added onto `px` (opaque RGBA, `size` pixels wide).
+    fn fill(&self, px: &mut [u8], size: i32, parts: &Parts<'_>, memo: &mut Memo);
 }
 
 impl Op {
@@ -158,6 +172,15 @@ impl Op {
             }
             Op::Slot(slot) => slot.fill(px, size, parts, memo),
         }
+    }
+}
+
+/// Marks the pixels of the box `(x0, y0, x1, y1)` inside the picture.
+pub(crate) fn mark_box(flags: &mut [bool], size: i32, (x0, y0, x1, y1): (i32, i32, i32, i32)) {
+    let (x0, x1) = (x0.clamp(0, size), x1.clamp(0, size));
+    for y in y0.max(0)..y1.min(size) {
+        let row = (y * size) as usize;
+        flags[row + x0 as usize..row + x1.max(x0) as usize].fill(true);
     }
 }
 

@@ -6,18 +6,17 @@ use crate::canvas::Canvas;
 use crate::geom::{Path, ellipse, rect};
 use crate::ink::{Ink, Mat};
 use crate::memo::Memo;
-use crate::ops::{Op, get, put};
+use crate::ops::{Op, Slot, get, mark_box, put};
 use crate::parts::Parts;
 use crate::raster::Mask;
-use crate::slots::Slot;
 
 /// The print area in pixels `(x0, y0, x1, y1)`, the clip in force, and the
 /// placeholder's ops.
 #[derive(Debug)]
-pub(crate) struct ArtworkSlot {
-    pub area: (i32, i32, i32, i32),
+struct ArtworkSlot {
+    area: (i32, i32, i32, i32),
     clip: Option<Mask>,
-    pub placeholder: Vec<Op>,
+    placeholder: Vec<Op>,
 }
 
 /// Lays the artwork into the print area `(x0, y0, x1, y1)` (unit coordinates), as
@@ -36,11 +35,11 @@ pub(crate) fn artwork_in(c: &mut Canvas, area: (f32, f32, f32, f32)) {
         c.clip_to(m);
     }
     let area = (x0, y0, x1, y1);
-    c.slot(Slot::Artwork(ArtworkSlot {
+    c.slot(ArtworkSlot {
         area,
         clip,
         placeholder,
-    }));
+    });
 }
 
 /// "Your picture here": a soft frame with a sun and hills in the ink colour.
@@ -65,9 +64,17 @@ fn placeholder(c: &mut Canvas, (x0, y0, x1, y1): (f32, f32, f32, f32)) {
     c.stroke(&area, w.min(h) * 0.012, Ink::Glaze(Mat::TRIM, 60));
 }
 
-impl ArtworkSlot {
+impl Slot for ArtworkSlot {
+    /// The print area, and whatever the placeholder touches.
+    fn mark(&self, flags: &mut [bool], size: i32) {
+        mark_box(flags, size, self.area);
+        for op in &self.placeholder {
+            op.mark(flags, size);
+        }
+    }
+
     /// Lays the artwork, or the placeholder, onto `px` (opaque RGBA, `size` pixels wide).
-    pub fn fill(&self, px: &mut [u8], size: i32, parts: &Parts<'_>, memo: &mut Memo) {
+    fn fill(&self, px: &mut [u8], size: i32, parts: &Parts<'_>, memo: &mut Memo) {
         let Some(art) = parts.artwork else {
             for op in &self.placeholder {
                 op.apply(px, size, parts, memo);

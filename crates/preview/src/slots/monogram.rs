@@ -6,9 +6,9 @@ use crate::canvas::Canvas;
 use crate::geom::{P, Path, p};
 use crate::ink::{Ink, Mat};
 use crate::memo::Memo;
+use crate::ops::{Slot, mark_box};
 use crate::parts::Parts;
 use crate::raster::Mask;
-use crate::slots::Slot;
 use crate::{Swatch, Texture, monogram};
 
 /// How a monogram is made on the product.
@@ -49,7 +49,7 @@ impl Turn {
 /// The monogram fitted and centred in the `size` box at `centre` (unit coordinates),
 /// then turned, drawn with the shift and clip in force where the slot was left.
 #[derive(Debug)]
-pub(crate) struct MonogramSlot {
+struct MonogramSlot {
     centre: (f32, f32),
     size: (f32, f32),
     finish: Finish,
@@ -57,7 +57,7 @@ pub(crate) struct MonogramSlot {
     offset: (f32, f32),
     clip: Option<Mask>,
     /// The pixels `(x0, y0, x1, y1)`, clamped to the canvas, it stays within.
-    pub bounds: (i32, i32, i32, i32),
+    bounds: (i32, i32, i32, i32),
 }
 
 /// Draws the monogram, if any, fitted and centred in the `w` x `h` box at `(cx, cy)`.
@@ -99,12 +99,17 @@ pub(crate) fn monogram_turned(
         clip: c.clip_mask().cloned(),
         bounds,
     };
-    c.slot(Slot::Monogram(slot));
+    c.slot(slot);
 }
 
-impl MonogramSlot {
+impl Slot for MonogramSlot {
+    /// The box the monogram stays within.
+    fn mark(&self, flags: &mut [bool], size: i32) {
+        mark_box(flags, size, self.bounds);
+    }
+
     /// Draws the monogram, if there is one, onto `px` (opaque RGBA, `size` pixels wide).
-    pub fn fill(&self, px: &mut [u8], size: i32, parts: &Parts<'_>, memo: &mut Memo) {
+    fn fill(&self, px: &mut [u8], size: i32, parts: &Parts<'_>, memo: &mut Memo) {
         let Some(text) = parts.monogram else {
             return;
         };
