@@ -17,10 +17,11 @@
 //! - `codes`: the wire codes of units, points, sources and fits read back.
 //! - [`chart`]: size charts: body measurements per size, ease bands per fit.
 //! - [`charts`]: the charts of the demo garments and which product uses which.
-//! - [`recommend`]: body and reference-garment recommendations, labels, made-to-measure
-//!   adjustments and advice.
+//! - [`recommend`](mod@recommend): body and reference-garment recommendations; beneath
+//!   it what a recommendation answers (areas with labels, made-to-measure adjustments)
+//!   and the scoring, choice, advice and confidence.
 //! - [`shoes`]: Korean millimetre sizes, Mondopoint, EU/UK/US conversions, width class.
-//! - [`print`]: effective resolution of an image at its print size.
+//! - [`print`](mod@print): effective resolution of an image at its print size.
 
 #![warn(missing_docs)]
 
