@@ -127,10 +127,10 @@ pub async fn serve_full(
     if let Some(base) = stripe_base {
         let gateway = api::payments::stripe::StripeGateway::new("sk_test_gongbang", Some(base))
             .expect("stripe gateway");
-        state.stripe = Some(std::sync::Arc::new(api::billing::StripeSetup {
+        state.stripe = Some(std::sync::Arc::new(api::processes::billing::StripeSetup {
             gateway,
             webhook_secrets: vec![fake_stripe::WEBHOOK_SECRET.to_owned()],
-            hold: api::billing::DEFAULT_HOLD,
+            hold: api::processes::billing::DEFAULT_HOLD,
         }));
         state.stripe_publishable_key = Some(STRIPE_PUBLISHABLE_KEY.to_owned());
     }

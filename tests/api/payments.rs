@@ -239,10 +239,10 @@ async fn state_at(app: &TestApp, now: OffsetDateTime, secrets: &[&str]) -> api::
     let gateway =
         api::payments::stripe::StripeGateway::new("sk_test_gongbang", Some(&app.stripe.base_url()))
             .expect("stripe gateway");
-    state.stripe = Some(Arc::new(api::billing::StripeSetup {
+    state.stripe = Some(Arc::new(api::processes::billing::StripeSetup {
         gateway,
         webhook_secrets: secrets.iter().map(|s| (*s).to_owned()).collect(),
-        hold: api::billing::DEFAULT_HOLD,
+        hold: api::processes::billing::DEFAULT_HOLD,
     }));
     state
 }
@@ -578,7 +578,12 @@ async fn a_failed_payment_releases_the_capacity_after_the_hold(app: TestApp) {
 
     // Thirty-one minutes after the first order: only it is past the hold.
     let state = state_at(&app, NOW + Duration::minutes(31), &[WEBHOOK_SECRET]).await;
-    assert_eq!(api::billing::release_unpaid(&state).await.unwrap(), 1);
+    assert_eq!(
+        api::processes::billing::release_unpaid(&state)
+            .await
+            .unwrap(),
+        1
+    );
     let released = order_view(&app, &id, &token).await;
     assert_eq!(released["status"], "cancelled");
     let last = released["history"]
@@ -594,7 +599,9 @@ async fn a_failed_payment_releases_the_capacity_after_the_hold(app: TestApp) {
         "placed"
     );
     assert_eq!(
-        api::billing::release_unpaid(&state).await.unwrap(),
+        api::processes::billing::release_unpaid(&state)
+            .await
+            .unwrap(),
         0,
         "nothing else is due"
     );
@@ -602,7 +609,12 @@ async fn a_failed_payment_releases_the_capacity_after_the_hold(app: TestApp) {
 
     // Once its own hold has passed, the younger one goes too.
     let state = state_at(&app, NOW + Duration::minutes(51), &[WEBHOOK_SECRET]).await;
-    assert_eq!(api::billing::release_unpaid(&state).await.unwrap(), 1);
+    assert_eq!(
+        api::processes::billing::release_unpaid(&state)
+            .await
+            .unwrap(),
+        1
+    );
     assert_eq!(
         order_view(&app, &young_id, &young_token).await["status"],
         "cancelled"
@@ -631,7 +643,12 @@ async fn a_payment_that_lands_after_the_order_was_released_is_refunded_in_full(a
     // The traveller paid at minute 29, but Stripe's webhook is late.
     let paid = app.stripe.succeed(pi["id"].as_str().unwrap());
     let state = state_at(&app, NOW + Duration::minutes(31), &[WEBHOOK_SECRET]).await;
-    assert_eq!(api::billing::release_unpaid(&state).await.unwrap(), 1);
+    assert_eq!(
+        api::processes::billing::release_unpaid(&state)
+            .await
+            .unwrap(),
+        1
+    );
     assert_eq!(order_view(&app, &id, &token).await["status"], "cancelled");
     assert_eq!(app.count(RESERVED_MINUTES).await, 0);
 

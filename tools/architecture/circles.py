@@ -3,7 +3,7 @@
 
 A file depends on another when it names an item that the other defines: through a `use`
 of `crate::…`, `super::…`, `self::…` or a child module, or through such a path written
-inline. Names re-exported by a module (`pub use child::Thing`) are followed to the file
+inline (a visibility such as `pub(in crate::routes)` is not a use). Names re-exported by a module (`pub use child::Thing`) are followed to the file
 that defines them. The crate root (`lib.rs`, `main.rs`) only wires modules together, so
 edges out of it are not counted. Tests (`#[cfg(test)] mod tests { … }` at the end of a
 file, and files under `tests/`) are left out: a test may look anywhere.
@@ -23,17 +23,18 @@ ITEM = re.compile(
     re.M,
 )
 USE = re.compile(r"^\s*(pub(?:\([^)]*\))?\s+)?use\s+([^;]+);", re.M)
-INLINE = re.compile(r"\b((?:crate|super|self)(?:::\w+)+)")
+INLINE = re.compile(r"\b((?:crate|super|self)(?:::\w+)+)(?!::)(?!\w)")
 MOD_DECL = re.compile(r"^\s*(?:pub(?:\([^)]*\))?\s+)?mod\s+(\w+)\s*;", re.M)
 TESTS = re.compile(r"^#\[cfg\(test\)\]\s*\n\s*(?:pub(?:\([^)]*\))?\s+)?mod\s+\w+\s*\{", re.M)
 COMMENT = re.compile(r"//[^\n]*")
+VISIBILITY = re.compile(r"pub\(in [^)]*\)")
 
 
 def strip(text):
     match = TESTS.search(text)
     if match:
         text = text[: match.start()]
-    return COMMENT.sub("", text)
+    return VISIBILITY.sub("pub", COMMENT.sub("", text))
 
 
 def expand_use(tree):

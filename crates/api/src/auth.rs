@@ -5,9 +5,11 @@
 use std::sync::Arc;
 
 use axum::extract::FromRequestParts;
-use axum::http::{header, request::Parts};
+use axum::http::{HeaderValue, header, request::Parts};
+use axum::response::{IntoResponse, Response};
 
 use db::staff::StaffMember;
+use domain::actor::Actor;
 use domain::catalogue::WorkshopId;
 use domain::counter::CounterId;
 use domain::staff::Role;
@@ -60,9 +62,12 @@ impl Staff {
         }
     }
 
-    /// How this member appears in histories: `workshop:3 (kim@…)`.
-    pub fn actor(&self) -> String {
-        format!("{} ({})", self.0.role, self.0.email)
+    /// This member as the maker of a change (`workshop:3 (kim@…)` in histories).
+    pub fn actor(&self) -> Actor {
+        Actor::Staff {
+            role: self.0.role,
+            email: self.0.email.clone(),
+        }
     }
 }
 
@@ -88,4 +93,70 @@ pub fn session_token(parts: &Parts) -> Option<String> {
         .find(|(name, _)| *name == SESSION_COOKIE)
         .map(|(_, value)| value.to_owned())
         .filter(|t| !t.is_empty())
+}
+
+/// The `Set-Cookie` value for the session cookie (an empty token with age 0 clears it).
+pub fn session_cookie(token: &str, max_age_seconds: i64) -> String {
+    format!(
+        "{SESSION_COOKIE}={token}; HttpOnly; Secure; SameSite=Strict; Path=/; Max-Age={max_age_seconds}"
+    )
+}
+
+/// `response` with this `Set-Cookie` value (from [`session_cookie`]), never cached.
+pub fn signed_in_response(response: impl IntoResponse, cookie: &str) -> Response {
+    let mut response = response.into_response();
+    let headers = response.headers_mut();
+    if let Ok(cookie) = HeaderValue::from_str(cookie) {
+        headers.insert(header::SET_COOKIE, cookie);
+    }
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use db::staff::StaffMember;
+    use domain::catalogue::WorkshopId;
+    use domain::counter::CounterId;
+
+    fn staff(role: Role) -> Staff {
+        Staff(StaffMember {
+            id: 1,
+            email: "kim@example.com".into(),
+            role,
+        })
+    }
+
+    #[test]
+    fn each_role_passes_only_its_own_check() {
+        let workshop = staff(Role::Workshop(WorkshopId(2)));
+        let counter = staff(Role::Counter(CounterId(3)));
+        let operator = staff(Role::Operator);
+        assert_eq!(workshop.workshop().ok(), Some(WorkshopId(2)));
+        assert_eq!(counter.counter().ok(), Some(CounterId(3)));
+        assert!(operator.operator().is_ok());
+        for refused in [
+            workshop.counter().err(),
+            workshop.operator().err(),
+            counter.workshop().err(),
+            counter.operator().err(),
+            operator.workshop().err(),
+            operator.counter().err(),
+        ] {
+            assert!(
+                matches!(refused, Some(ApiError::Forbidden(_))),
+                "{refused:?}"
+            );
+        }
+        assert_eq!(workshop.actor().to_string(), "workshop:2 (kim@example.com)");
+    }
+
+    #[test]
+    fn the_cookie_has_every_attribute() {
+        assert_eq!(
+            session_cookie("abc", 43_200),
+            "gongbang_session=abc; HttpOnly; Secure; SameSite=Strict; Path=/; Max-Age=43200"
+        );
+    }
 }

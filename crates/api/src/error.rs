@@ -9,6 +9,8 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 use utoipa::ToSchema;
 
+use crate::layers::ServerFault;
+
 /// An RFC 9457 problem document.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct Problem {
@@ -70,11 +72,13 @@ pub enum ApiError {
     /// 403: signed in, but this route is for another role.
     #[error("this is only for {0}")]
     Forbidden(&'static str),
-    /// 429: too many attempts; try again later.
+    /// 429: too many attempts; try again after `retry_after` (sent as `Retry-After`).
     #[error("{detail}")]
     TooManyAttempts {
         /// What was limited and for how long.
         detail: String,
+        /// When to try again.
+        retry_after: RetryAfter,
     },
     /// 404: no such resource, or not yours.
     #[error("{0} not found")]
@@ -90,6 +94,10 @@ pub enum ApiError {
         /// `reasons` and `alternatives` as in a quote.
         extensions: Map<String, Value>,
     },
+    /// 409: what the request would change kept changing while we tried (every retry met
+    /// another change); trying again later works.
+    #[error("the {} kept changing while we tried; please try again", .0.what())]
+    Busy(Busy),
     /// 409: the resource is in a state that does not allow this.
     #[error("{detail}")]
     Conflict {
@@ -113,6 +121,55 @@ pub enum ApiError {
     /// 500: something broke on our side.
     #[error("internal error")]
     Internal(#[source] anyhow::Error),
+}
+
+/// A wait before trying again, in whole seconds (rounded up, at least one), as the
+/// `Retry-After` header says it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RetryAfter(u64);
+
+impl RetryAfter {
+    /// The wait until an attempt is allowed again.
+    pub fn from_wait(wait: time::Duration) -> RetryAfter {
+        let whole = wait.whole_seconds() + i64::from(wait.subsec_nanoseconds() > 0);
+        RetryAfter(u64::try_from(whole.max(1)).unwrap_or(1))
+    }
+
+    /// The wait in seconds.
+    pub fn seconds(self) -> u64 {
+        self.0
+    }
+
+    /// Sets `Retry-After` on a 429 answer, JSON or page alike.
+    pub fn set_on(self, response: &mut Response) {
+        response
+            .headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from(self.0));
+    }
+}
+
+/// What kept changing under a request that gave up: see [`ApiError::Busy`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Busy {
+    /// A production ticket.
+    Ticket,
+    /// An order.
+    Order,
+    /// A workshop's calendar (its free capacity).
+    Calendar,
+    /// A staff account.
+    Account,
+}
+
+impl Busy {
+    fn what(self) -> &'static str {
+        match self {
+            Busy::Ticket => "ticket",
+            Busy::Order => "order",
+            Busy::Calendar => "workshop's calendar",
+            Busy::Account => "account",
+        }
+    }
 }
 
 /// The API's result type.
@@ -159,6 +216,10 @@ impl ApiError {
             E::UnknownCurrency(_) | E::MalformedCurrency(_) => ("unknown-currency", at("")),
             E::UnknownName { .. } => ("invalid-field", at("")),
             E::InvalidPickupCode(_) => ("invalid-pickup-code", at("")),
+            E::InvalidTravellerName => ("invalid-traveller", at("/name")),
+            E::InvalidEmail(_) => ("invalid-traveller", at("/email")),
+            E::InvalidPassportLast4 => ("invalid-traveller", at("/passport_last4")),
+            E::InvalidOrderId(_) => return ApiError::NotFound("order"),
             E::IllegalTicketTransition { from, .. } => {
                 let mut extensions = Map::new();
                 extensions.insert("current_status".into(), Value::from(from.code()));
@@ -201,7 +262,9 @@ impl ApiError {
             ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
             ApiError::TooManyAttempts { .. } => StatusCode::TOO_MANY_REQUESTS,
             ApiError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
-            ApiError::Infeasible { .. } | ApiError::Conflict { .. } => StatusCode::CONFLICT,
+            ApiError::Infeasible { .. } | ApiError::Conflict { .. } | ApiError::Busy(_) => {
+                StatusCode::CONFLICT
+            }
             ApiError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::PaymentProviderUnavailable => StatusCode::BAD_GATEWAY,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -221,10 +284,24 @@ impl ApiError {
             ApiError::TooManyAttempts { .. } => "too-many-attempts",
             ApiError::MethodNotAllowed => "method-not-allowed",
             ApiError::Infeasible { .. } => "infeasible",
+            ApiError::Busy(_) => "busy",
             ApiError::IdempotencyKeyReused => "idempotency-key-reused",
             ApiError::Unavailable => "unavailable",
             ApiError::PaymentProviderUnavailable => "payment-provider-unavailable",
             ApiError::Internal(_) => "internal",
+        }
+    }
+
+    /// The cause of a server failure, for the log (see [`crate::layers`]); `None` for a
+    /// refusal of the request.
+    pub fn server_fault(&self) -> Option<ServerFault> {
+        match self {
+            ApiError::Internal(cause) => Some(ServerFault(format!("{cause:?}"))),
+            ApiError::Unavailable => Some(ServerFault("database unavailable".into())),
+            ApiError::PaymentProviderUnavailable => {
+                Some(ServerFault("payment provider unavailable".into()))
+            }
+            _ => None,
         }
     }
 
@@ -251,10 +328,9 @@ impl ApiError {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        match &self {
-            ApiError::Internal(cause) => tracing::error!(error = ?cause, "request failed"),
-            ApiError::Unavailable => tracing::warn!("database unavailable"),
-            _ => tracing::debug!(error = %self, "request refused"),
+        let fault = self.server_fault();
+        if fault.is_none() {
+            tracing::debug!(error = %self, "request refused");
         }
         let problem = self.problem();
         let mut response = (self.status(), axum::Json(problem)).into_response();
@@ -262,15 +338,22 @@ impl IntoResponse for ApiError {
             header::CONTENT_TYPE,
             HeaderValue::from_static("application/problem+json"),
         );
+        if let ApiError::TooManyAttempts { retry_after, .. } = &self {
+            retry_after.set_on(&mut response);
+        }
+        if let Some(fault) = fault {
+            response.extensions_mut().insert(fault);
+        }
         response
     }
 }
 
 impl From<db::Error> for ApiError {
     fn from(error: db::Error) -> Self {
-        match error {
-            db::Error::Database(sea_orm::DbErr::ConnectionAcquire(_)) => ApiError::Unavailable,
-            other => ApiError::Internal(other.into()),
+        if error.is_unavailable() {
+            ApiError::Unavailable
+        } else {
+            ApiError::Internal(error.into())
         }
     }
 }
@@ -296,5 +379,28 @@ fn readable(error: &domain::Error) -> String {
             SeoulTime::from(departure)
         ),
         _ => error.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn waits_round_up_to_whole_seconds() {
+        use time::Duration;
+        assert_eq!(
+            RetryAfter::from_wait(Duration::milliseconds(1)).seconds(),
+            1
+        );
+        assert_eq!(RetryAfter::from_wait(Duration::seconds(4)).seconds(), 4);
+        assert_eq!(
+            RetryAfter::from_wait(Duration::milliseconds(4_001)).seconds(),
+            5
+        );
+        assert_eq!(RetryAfter::from_wait(Duration::minutes(10)).seconds(), 600);
+        assert_eq!(RetryAfter::from_wait(Duration::minutes(15)).seconds(), 900);
+        assert_eq!(RetryAfter::from_wait(Duration::ZERO).seconds(), 1);
+        assert_eq!(RetryAfter::from_wait(Duration::seconds(-5)).seconds(), 1);
     }
 }

@@ -10,6 +10,9 @@ use domain::language::Language;
 
 use crate::error::ApiError;
 
+/// Shared state as handlers see it.
+pub type State = axum::extract::State<std::sync::Arc<crate::AppState>>;
+
 /// The largest request body accepted, in bytes.
 pub const BODY_LIMIT: usize = 64 * 1024;
 

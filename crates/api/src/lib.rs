@@ -1,52 +1,42 @@
-//! Gongbang's HTTP server: a thin shell of axum handlers around `domain` rules and `db`
-//! storage.
+//! Gongbang's HTTP server, in three floors:
 //!
-//! Handlers parse and check input at the edge (wire types → domain values), ask `domain`
-//! for decisions, and ask `db` to store them. Only this crate knows HTTP and JSON; it
-//! keeps no state of its own between requests, so any number of processes can serve one
-//! PostgreSQL database.
+//! - the edge: [`routes`] (JSON handlers, with the OpenAPI document) and [`pages`] (the
+//!   staff's HTML), which parse, authorise, call a process and answer, with the wire
+//!   types in [`wire`], request extractors in [`extract`] and staff sessions in [`auth`];
+//! - [`processes`]: the business processes (planning, ordering, billing, fulfilment,
+//!   closing a day, fitting, previews, the counter, sessions), which take and return
+//!   domain values and are the only callers of `db`;
+//! - below: `domain` (the rules) and `db` (storage), and the outside services the
+//!   processes use: [`payments`] (the Stripe gateway) and [`webhooks`] (the delivery
+//!   worker).
 //!
-//! Layout:
-//! - [`auth`]: staff sessions and role checks.
-//! - [`closing`]: closing a workshop day and re-planning what was reserved on it.
-//! - [`billing`]: charging at order time, Stripe webhooks, refunds by policy, the balance.
-//! - [`config`]: the command line and environment.
-//! - [`error`]: the one error type and its problem+json rendering.
-//! - [`extract`]: JSON bodies, language, idempotency keys, bearer tokens.
-//! - [`fulfilment`]: confirming orders into tickets; moving and re-planning tickets.
-//! - [`pages`]: the staff's server-rendered HTML pages (sign-in, workshop queue,
-//!   tickets, printing, calendar).
-//! - [`passwords`]: argon2id password hashes for staff accounts.
-//! - [`payments`]: the Stripe gateway (async-stripe) and webhook signature checks.
-//! - [`planning`]: turning a request into a domain quote against stored capacity.
-//! - [`previews`]: ordered items drawn by the `preview` renderer, as PNG.
-//! - [`secrets`]: order tokens, pickup codes and request fingerprints.
-//! - [`routes`]: one module per resource, plus the OpenAPI document.
-//! - [`staff_accounts`]: adding staff accounts (command line, demo data, tests).
-//! - [`webhooks`]: the worker that sends signed, retried workshop webhook deliveries.
+//! Only this crate knows HTTP, JSON and HTML; it keeps no state of its own between
+//! requests, so any number of processes can serve one PostgreSQL database. [`error`] is
+//! the one place that turns errors into HTTP answers; [`layers`] sets the headers and
+//! logs the failures every answer shares.
+//!
+//! Also: [`config`] (the command line), [`passwords`] (argon2id), [`secrets`] (order
+//! tokens, pickup codes, fingerprints), [`staff_accounts`] (adding accounts).
 
 pub mod auth;
-pub mod billing;
-pub mod closing;
 pub mod config;
 pub mod error;
 pub mod extract;
-pub mod fulfilment;
+pub mod layers;
 pub mod pages;
 pub mod passwords;
 pub mod payments;
-pub mod planning;
-pub mod previews;
+pub mod processes;
 pub mod routes;
 pub mod secrets;
 pub mod staff_accounts;
 pub mod webhooks;
-mod wire;
+pub mod wire;
 
 use std::sync::Arc;
 
 use axum::Router;
-use sea_orm::DatabaseConnection;
+use db::DatabaseConnection;
 use time::OffsetDateTime;
 
 pub use config::{Cli, Command, ServeArgs};
@@ -62,7 +52,7 @@ pub struct AppState {
     /// Where `now` comes from.
     pub clock: Clock,
     /// Card payments, when a Stripe key is configured; pay-at-counter otherwise.
-    pub stripe: Option<Arc<billing::StripeSetup>>,
+    pub stripe: Option<Arc<processes::billing::StripeSetup>>,
     /// Stripe's publishable key, handed to the widget for Stripe.js.
     pub stripe_publishable_key: Option<String>,
 }

@@ -30,8 +30,10 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     // Sends the workshops' webhook deliveries, including any left over from before a
     // restart; every process may run one (deliveries are claimed row by row).
     let state = with_stripe(state, &args)?;
-    let _unpaid =
-        api::billing::spawn_release_worker(state.clone(), std::time::Duration::from_secs(60));
+    let _unpaid = api::processes::billing::spawn_release_worker(
+        state.clone(),
+        std::time::Duration::from_secs(60),
+    );
     let _webhooks = api::webhooks::spawn_delivery_worker(
         state.clone(),
         api::webhooks::DeliveryConfig::default(),
@@ -86,7 +88,7 @@ fn with_stripe(mut state: api::AppState, args: &ServeArgs) -> anyhow::Result<api
         tracing::warn!("no STRIPE_PUBLISHABLE_KEY: the widget cannot show Stripe's card form");
     }
     let hold = time::Duration::minutes(i64::from(args.payment_hold_minutes));
-    state.stripe = Some(std::sync::Arc::new(api::billing::StripeSetup {
+    state.stripe = Some(std::sync::Arc::new(api::processes::billing::StripeSetup {
         gateway,
         webhook_secrets,
         hold,

@@ -22,7 +22,7 @@ pub struct TokenKey(Arc<Vec<u8>>);
 impl TokenKey {
     /// The configured secret, or the one stored in the database (created on first use).
     pub async fn load(
-        db: &sea_orm::DatabaseConnection,
+        db: &db::DatabaseConnection,
         configured: Option<&str>,
     ) -> Result<Self, db::Error> {
         if let Some(secret) = configured {
@@ -34,11 +34,11 @@ impl TokenKey {
     }
 
     /// The secret token of an order.
-    pub fn order_token(&self, order_id: &str) -> String {
+    pub fn order_token(&self, order_id: &domain::order::OrderId) -> String {
         // HMAC accepts keys of any length, so this cannot fail.
         let mut mac = Hmac::<Sha256>::new_from_slice(&self.0).expect("HMAC takes any key length");
         mac.update(b"gongbang order token\0");
-        mac.update(order_id.as_bytes());
+        mac.update(order_id.as_str().as_bytes());
         URL_SAFE_NO_PAD.encode(mac.finalize().into_bytes())
     }
 }
@@ -81,19 +81,23 @@ mod tests {
         TokenKey(Arc::new(b"test key".to_vec()))
     }
 
+    fn order(n: u128) -> domain::order::OrderId {
+        domain::order::OrderId::from_random(n)
+    }
+
     #[test]
     fn tokens_are_stable_per_order_and_differ_between_orders() {
-        assert_eq!(key().order_token("a"), key().order_token("a"));
-        assert_ne!(key().order_token("a"), key().order_token("b"));
-        assert_eq!(key().order_token("a").len(), 43);
+        assert_eq!(key().order_token(&order(1)), key().order_token(&order(1)));
+        assert_ne!(key().order_token(&order(1)), key().order_token(&order(2)));
+        assert_eq!(key().order_token(&order(1)).len(), 43);
     }
 
     #[test]
     fn only_the_right_token_matches_its_hash() {
-        let token = key().order_token("order");
+        let token = key().order_token(&order(3));
         let stored = token_hash(&token);
         assert!(token_matches(&stored, &token));
-        assert!(!token_matches(&stored, &key().order_token("other")));
+        assert!(!token_matches(&stored, &key().order_token(&order(4))));
         assert!(!token_matches(&stored, ""));
     }
 

@@ -5,8 +5,8 @@
 
 use std::io::BufRead;
 
+use db::DatabaseConnection;
 use rand::Rng;
-use sea_orm::DatabaseConnection;
 
 use db::staff::StaffMember;
 use domain::staff::Role;

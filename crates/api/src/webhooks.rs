@@ -29,7 +29,6 @@ use tokio::task::{JoinHandle, JoinSet};
 use utoipa::ToSchema;
 
 use db::webhooks::DueDelivery;
-use domain::ticket::ticket_number;
 
 use crate::AppState;
 use crate::wire::SeoulTime;
@@ -96,9 +95,9 @@ impl From<&db::events::Event> for WebhookEvent {
     fn from(event: &db::events::Event) -> Self {
         WebhookEvent {
             id: event.id,
-            kind: event.kind.clone(),
-            order_id: event.order_id.clone(),
-            ticket: event.ticket_id.map(|id| ticket_number(id.into())),
+            kind: event.kind.code(),
+            order_id: event.order_id.to_string(),
+            ticket: event.ticket_id.map(|id| id.number()),
             payload: event.payload.clone(),
             at: event.at.into(),
         }

@@ -11,6 +11,8 @@ use sea_orm::{
 use time::{Date, OffsetDateTime};
 
 use domain::catalogue::WorkshopId;
+use domain::event::EventKind;
+use domain::order::OrderId;
 use domain::quote::Workshop;
 use domain::schedule::ProductionPlan;
 
@@ -26,7 +28,7 @@ pub struct ReservedItem {
     /// The order item.
     pub item_id: i32,
     /// Its order.
-    pub order_id: String,
+    pub order_id: OrderId,
 }
 
 /// A new plan for an item that has no ticket yet (its order is not confirmed).
@@ -35,7 +37,7 @@ pub struct ItemReplan {
     /// The order item.
     pub item_id: i32,
     /// Its order.
-    pub order_id: String,
+    pub order_id: OrderId,
     /// The new production days.
     pub plan: ProductionPlan,
     /// When it is now ready at the counter.
@@ -75,13 +77,15 @@ pub async fn items_reserved_on(
         .filter(order_item::Column::Id.is_in(ids))
         .all(db)
         .await?;
-    Ok(items
+    items
         .into_iter()
-        .map(|item| ReservedItem {
-            item_id: item.id,
-            order_id: item.order_id,
+        .map(|item| {
+            Ok(ReservedItem {
+                item_id: item.id,
+                order_id: OrderId::parse(&item.order_id)?,
+            })
         })
-        .collect())
+        .collect()
 }
 
 /// Closes the workshop on `day` and moves the items reserved on it, in one transaction.
@@ -125,9 +129,9 @@ pub async fn add_holiday(
         )
         .await?;
         let kind = if item.at_risk {
-            "order.at_risk"
+            EventKind::OrderAtRisk
         } else {
-            "order.replanned"
+            EventKind::OrderReplanned
         };
         let payload = serde_json::json!({
             "item": item.item_id, "ready_by": item.ready_by.to_string(), "at_risk": item.at_risk,
@@ -137,7 +141,7 @@ pub async fn add_holiday(
             order_id: &item.order_id,
             ticket_id: None,
             workshop_id: None,
-            kind: kind.to_owned(),
+            kind,
             payload,
             at,
         };

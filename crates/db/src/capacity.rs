@@ -168,11 +168,11 @@ pub(crate) async fn record(
 /// the reservation rows deleted.
 pub(crate) async fn release_order(
     txn: &impl ConnectionTrait,
-    order_id: &str,
+    order_id: &domain::order::OrderId,
     deltas: &mut Deltas,
 ) -> Result<(), Error> {
     let item_ids: Vec<i32> = order_item::Entity::find()
-        .filter(order_item::Column::OrderId.eq(order_id))
+        .filter(order_item::Column::OrderId.eq(order_id.as_str()))
         .all(txn)
         .await?
         .into_iter()

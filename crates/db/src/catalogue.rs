@@ -15,11 +15,13 @@ use domain::money::{CurrencyCode, Krw, Percent, Rate, RateTable};
 use domain::quote::Workshop;
 
 use crate::Error;
-use crate::codec::{clock, localized, look, narrow, offset};
+use crate::codec::{clock, localized, narrow, offset};
 use crate::entities::{
     counter, exchange_rate, option_group, option_value, product, product_text, workshop,
     workshop_holiday,
 };
+pub use crate::look::Look;
+use crate::look::look;
 
 /// A workshop with the texts shown about it.
 #[derive(Debug, Clone)]
@@ -87,24 +89,6 @@ pub struct ProductRecord {
     pub group_labels: Vec<GroupLabels>,
     /// How previews draw it; `None` for a product without a picture.
     pub look: Option<Look>,
-}
-
-/// How a product is drawn in previews, in the words of the `preview` crate (which parses
-/// it): the picture, the option groups that colour it, and a swatch for every value of
-/// those groups. The catalogue only carries it; it is stored and served as written.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Look {
-    /// The picture: `shirt`, `jacket`, `trousers`, `derby`, `loafer`, `boot`, `tote`,
-    /// `crossbody`, `wallet`, `key_holder`, `card`, `notebook` or `poster`.
-    pub art: String,
-    /// The choice group whose value colours the body (fabric, leather, paper, cover).
-    pub body: String,
-    /// The choice group whose value colours the trim (buttons, sole, hardware, ink).
-    pub trim: Option<String>,
-    /// The text group drawn as a monogram.
-    pub monogram: Option<String>,
-    /// Per value code of the body and trim groups: `#rrggbb:texture`.
-    pub swatches: BTreeMap<String, String>,
 }
 
 /// The labels of one option group and its values.

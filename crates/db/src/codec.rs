@@ -1,63 +1,11 @@
 //! Conversions between stored column values and domain values.
 
-use std::collections::BTreeMap;
-
 use sea_orm::prelude::Json;
-use serde::{Deserialize, Serialize};
 use time::{Time, UtcOffset};
 
 use domain::language::{Language, LocalizedText};
 
 use crate::Error;
-use crate::catalogue::Look;
-
-/// A look as stored in `products.look`.
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct StoredLook {
-    art: String,
-    body: String,
-    trim: Option<String>,
-    monogram: Option<String>,
-    swatches: BTreeMap<String, String>,
-}
-
-/// Reads a stored look.
-pub(crate) fn look(json: &Json) -> Result<Look, Error> {
-    let StoredLook {
-        art,
-        body,
-        trim,
-        monogram,
-        swatches,
-    } = StoredLook::deserialize(json).map_err(|e| Error::Corrupt(format!("look: {e}")))?;
-    Ok(Look {
-        art,
-        body,
-        trim,
-        monogram,
-        swatches,
-    })
-}
-
-/// Writes a look as `{"art", "body", "trim", "monogram", "swatches"}`.
-pub(crate) fn look_json(look: &Look) -> Result<Json, Error> {
-    let Look {
-        art,
-        body,
-        trim,
-        monogram,
-        swatches,
-    } = look.clone();
-    let stored = StoredLook {
-        art,
-        body,
-        trim,
-        monogram,
-        swatches,
-    };
-    serde_json::to_value(stored).map_err(|e| Error::Corrupt(format!("look: {e}")))
-}
 
 /// Reads a `{"en": …, "ko": …}` JSON column; English is required.
 pub(crate) fn localized(json: &Json) -> Result<LocalizedText, Error> {

@@ -34,6 +34,11 @@ impl From<domain::Error> for Error {
 }
 
 impl Error {
+    /// Whether the database cannot be reached (no connection could be had in time).
+    pub fn is_unavailable(&self) -> bool {
+        matches!(self, Error::Database(DbErr::ConnectionAcquire(_)))
+    }
+
     /// Whether retrying the whole operation may succeed: a day filled up since planning,
     /// or the database gave up on a lock (deadlock, serialization failure, SQLite busy).
     pub fn is_transient(&self) -> bool {

@@ -10,7 +10,13 @@ use sea_orm::{
 };
 use time::OffsetDateTime;
 
+use domain::catalogue::WorkshopId;
+use domain::event::EventKind;
+use domain::order::OrderId;
+use domain::ticket::TicketId;
+
 use crate::Error;
+use crate::codec::narrow;
 use crate::entities::{event, webhook_delivery, webhook_endpoint};
 
 /// One change, as recorded.
@@ -19,13 +25,13 @@ pub struct Event {
     /// Increasing id: the order of changes.
     pub id: i64,
     /// The order it concerns.
-    pub order_id: String,
+    pub order_id: OrderId,
     /// The ticket it concerns, if any.
-    pub ticket_id: Option<i32>,
+    pub ticket_id: Option<TicketId>,
     /// The workshop it concerns, if any (webhooks go there).
-    pub workshop_id: Option<i32>,
+    pub workshop_id: Option<WorkshopId>,
     /// What happened, e.g. `order.confirmed`, `ticket.accepted`, `order.at_risk`.
-    pub kind: String,
+    pub kind: EventKind,
     /// Details of the change.
     pub payload: Json,
     /// When.
@@ -36,13 +42,13 @@ pub struct Event {
 #[derive(Debug, Clone)]
 pub struct NewEvent<'a> {
     /// The order.
-    pub order_id: &'a str,
+    pub order_id: &'a OrderId,
     /// The ticket, if any.
-    pub ticket_id: Option<i32>,
+    pub ticket_id: Option<TicketId>,
     /// The workshop, if any.
-    pub workshop_id: Option<i32>,
+    pub workshop_id: Option<WorkshopId>,
     /// What happened.
-    pub kind: String,
+    pub kind: EventKind,
     /// Details.
     pub payload: Json,
     /// When.
@@ -52,18 +58,22 @@ pub struct NewEvent<'a> {
 /// Writes the event and queues a delivery to each active webhook of its workshop. Call
 /// inside the transaction that makes the change.
 pub(crate) async fn record(txn: &impl ConnectionTrait, new: NewEvent<'_>) -> Result<i64, Error> {
+    let workshop_id = new
+        .workshop_id
+        .map(|w| narrow::<i32>(w.0, "workshop id"))
+        .transpose()?;
     let row = event::ActiveModel {
-        order_id: Set(new.order_id.to_owned()),
-        ticket_id: Set(new.ticket_id),
-        workshop_id: Set(new.workshop_id),
-        kind: Set(new.kind),
+        order_id: Set(new.order_id.to_string()),
+        ticket_id: Set(new.ticket_id.map(|t| t.0)),
+        workshop_id: Set(workshop_id),
+        kind: Set(new.kind.code()),
         payload: Set(new.payload),
         created_at: Set(new.at),
         ..Default::default()
     }
     .insert(txn)
     .await?;
-    if let Some(workshop_id) = new.workshop_id {
+    if let Some(workshop_id) = workshop_id {
         let endpoints = webhook_endpoint::Entity::find()
             .filter(webhook_endpoint::Column::WorkshopId.eq(workshop_id))
             .filter(webhook_endpoint::Column::Active.eq(true))
@@ -90,8 +100,8 @@ pub(crate) async fn record(txn: &impl ConnectionTrait, new: NewEvent<'_>) -> Res
 /// traveller) as an event of the order.
 pub async fn note(
     db: &impl ConnectionTrait,
-    order_id: &str,
-    kind: &str,
+    order_id: &OrderId,
+    kind: EventKind,
     note: &str,
     at: OffsetDateTime,
 ) -> Result<i64, Error> {
@@ -100,7 +110,7 @@ pub async fn note(
         order_id,
         ticket_id: None,
         workshop_id: None,
-        kind: kind.to_owned(),
+        kind,
         payload,
         at,
     };
@@ -108,28 +118,32 @@ pub async fn note(
 }
 
 /// Every event of an order, oldest first.
-pub async fn for_order(db: &impl ConnectionTrait, order_id: &str) -> Result<Vec<Event>, Error> {
+pub async fn for_order(db: &impl ConnectionTrait, order_id: &OrderId) -> Result<Vec<Event>, Error> {
     let rows = event::Entity::find()
-        .filter(event::Column::OrderId.eq(order_id))
+        .filter(event::Column::OrderId.eq(order_id.as_str()))
         .order_by_asc(event::Column::Id)
         .all(db)
         .await?;
-    Ok(rows.into_iter().map(from_row).collect())
+    rows.into_iter().map(from_row).collect()
 }
 
 /// One event by id.
 pub async fn find(db: &impl ConnectionTrait, id: i64) -> Result<Option<Event>, Error> {
-    Ok(event::Entity::find_by_id(id).one(db).await?.map(from_row))
+    event::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .map(from_row)
+        .transpose()
 }
 
-fn from_row(row: event::Model) -> Event {
-    Event {
+fn from_row(row: event::Model) -> Result<Event, Error> {
+    Ok(Event {
         id: row.id,
-        order_id: row.order_id,
-        ticket_id: row.ticket_id,
-        workshop_id: row.workshop_id,
-        kind: row.kind,
+        order_id: OrderId::parse(&row.order_id)?,
+        ticket_id: row.ticket_id.map(TicketId),
+        workshop_id: row.workshop_id.map(|w| WorkshopId(w.into())),
+        kind: row.kind.parse()?,
         payload: row.payload,
         at: row.created_at,
-    }
+    })
 }

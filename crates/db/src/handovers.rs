@@ -20,17 +20,19 @@ use sea_orm::{
 };
 use time::OffsetDateTime;
 
+use domain::actor::Actor;
 use domain::counter::CounterId;
+use domain::event::EventKind;
 use domain::money::Krw;
-use domain::order::OrderStatus;
-use domain::ticket::{TicketStatus, ticket_number};
+use domain::order::{OrderId, OrderMove, OrderStatus};
+use domain::ticket::{TicketId, TicketStatus};
 
 use crate::Error;
 use crate::codec::narrow;
 use crate::entities::{handover, handover_ticket, order, pickup_lookup, ticket};
 use crate::error::is_unique_violation;
 use crate::events::{self, NewEvent};
-use crate::orders::insert_change;
+use crate::history::{Because, OrderChange, record_order_change};
 
 /// A handover as stored.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,13 +40,13 @@ pub struct HandoverRecord {
     /// Its id.
     pub id: i32,
     /// The order.
-    pub order_id: String,
+    pub order_id: OrderId,
     /// Where.
-    pub counter_id: i32,
+    pub counter_id: CounterId,
     /// The staff account that handed over.
     pub staff_id: i32,
     /// The tickets handed over, by id.
-    pub ticket_ids: Vec<i32>,
+    pub ticket_ids: Vec<TicketId>,
     /// The sum of the line totals of the items handed over.
     pub goods_value: Krw,
     /// The immediate tax refund recorded.
@@ -61,11 +63,10 @@ pub struct HandoverRecord {
 #[derive(Debug, Clone)]
 pub struct NewHandover<'a> {
     /// The order.
-    pub order_id: &'a str,
-    /// The order's status the caller decided from; nothing is written if it moved on.
-    pub order_from: OrderStatus,
-    /// The order's new status when these are its last items (`picked_up`).
-    pub order_to: Option<OrderStatus>,
+    pub order_id: &'a OrderId,
+    /// The order's status the caller decided from, or its move (to `picked_up`) when
+    /// these are its last items; nothing is written if it moved on.
+    pub order: HandoverOrder,
     /// How many handovers of the order the caller saw; nothing is written if another
     /// one was recorded meanwhile (its refund and balance would be counted twice).
     pub earlier_handovers: usize,
@@ -74,7 +75,7 @@ pub struct NewHandover<'a> {
     /// The staff account.
     pub staff_id: i32,
     /// The tickets handed over; each must still be `received` and not handed over.
-    pub ticket_ids: &'a [i32],
+    pub ticket_ids: &'a [TicketId],
     /// The sum of their line totals.
     pub goods_value: Krw,
     /// The immediate tax refund.
@@ -84,9 +85,18 @@ pub struct NewHandover<'a> {
     /// How it was paid.
     pub balance_method: Option<&'a str>,
     /// Who, as shown in histories.
-    pub actor: &'a str,
+    pub actor: &'a Actor,
     /// When.
     pub at: OffsetDateTime,
+}
+
+/// What a handover does to its order.
+#[derive(Debug, Clone, Copy)]
+pub enum HandoverOrder {
+    /// Items remain: the order stays in this status.
+    Stays(OrderStatus),
+    /// The last items leave: the order moves (to `picked_up`).
+    Moves(OrderMove),
 }
 
 /// Records a handover, its tickets, its `order.handover` event and, when given, the
@@ -97,28 +107,31 @@ pub async fn record(db: &DatabaseConnection, new: &NewHandover<'_>) -> Result<Op
     let txn = db.begin().await?;
     // Writing the order row first takes its lock (PostgreSQL) or the write lock (SQLite):
     // concurrent handovers of one order run one after the other from here on.
-    let to = new.order_to.unwrap_or(new.order_from);
+    let (from, to) = match new.order {
+        HandoverOrder::Stays(status) => (status, status),
+        HandoverOrder::Moves(step) => (step.from(), step.to()),
+    };
     let updated = order::Entity::update_many()
         .col_expr(order::Column::Status, Expr::value(to.code()))
         .col_expr(order::Column::UpdatedAt, Expr::value(new.at))
-        .filter(order::Column::Id.eq(new.order_id))
-        .filter(order::Column::Status.eq(new.order_from.code()))
+        .filter(order::Column::Id.eq(new.order_id.as_str()))
+        .filter(order::Column::Status.eq(from.code()))
         .exec(&txn)
         .await?;
     if updated.rows_affected != 1 {
         return Ok(None);
     }
     let earlier = handover::Entity::find()
-        .filter(handover::Column::OrderId.eq(new.order_id))
+        .filter(handover::Column::OrderId.eq(new.order_id.as_str()))
         .all(&txn)
         .await?;
     if earlier.len() != new.earlier_handovers {
         return Ok(None);
     }
-    let ids: Vec<i32> = new.ticket_ids.to_vec();
+    let ids: Vec<i32> = new.ticket_ids.iter().map(|t| t.0).collect();
     let tickets = ticket::Entity::find()
         .filter(ticket::Column::Id.is_in(ids.clone()))
-        .filter(ticket::Column::OrderId.eq(new.order_id))
+        .filter(ticket::Column::OrderId.eq(new.order_id.as_str()))
         .filter(ticket::Column::Status.eq(TicketStatus::Received.code()))
         .all(&txn)
         .await?;
@@ -130,7 +143,7 @@ pub async fn record(db: &DatabaseConnection, new: &NewHandover<'_>) -> Result<Op
         return Ok(None);
     }
     let row = handover::ActiveModel {
-        order_id: Set(new.order_id.to_owned()),
+        order_id: Set(new.order_id.to_string()),
         counter_id: Set(narrow(new.counter_id.0, "counter id")?),
         staff_id: Set(new.staff_id),
         goods_value_krw: Set(new.goods_value.won()),
@@ -174,7 +187,7 @@ pub async fn record(db: &DatabaseConnection, new: &NewHandover<'_>) -> Result<Op
             Err(error) => return Err(error.into()),
         }
     }
-    let numbers: Vec<String> = ids.iter().map(|id| ticket_number((*id).into())).collect();
+    let numbers: Vec<String> = new.ticket_ids.iter().map(|id| id.number()).collect();
     let note = format!(
         "handed over {} at counter {} (goods ₩{}, tax refund ₩{}, balance collected ₩{})",
         numbers.join(", "),
@@ -191,33 +204,29 @@ pub async fn record(db: &DatabaseConnection, new: &NewHandover<'_>) -> Result<Op
         "tax_refund_krw": new.tax_refund.won(),
         "balance_collected_krw": new.balance_collected.won(),
         "balance_method": new.balance_method,
-        "actor": new.actor,
+        "actor": new.actor.to_string(),
         "note": note,
     });
     let event = NewEvent {
         order_id: new.order_id,
         ticket_id: None,
         workshop_id: None,
-        kind: "order.handover".to_owned(),
+        kind: EventKind::OrderHandover,
         payload,
         at: new.at,
     };
     events::record(&txn, event).await?;
-    if let Some(to) = new.order_to {
-        let note = match new.order_from {
+    if let HandoverOrder::Moves(step) = new.order {
+        let note = match step.from() {
             OrderStatus::NoShow => "every item collected (late pickup)",
             _ => "every item collected",
         };
-        insert_change(
-            &txn,
-            new.order_id,
-            Some(new.order_from),
-            to,
-            new.actor,
+        let because = Because {
+            actor: new.actor,
             note,
-            new.at,
-        )
-        .await?;
+            at: new.at,
+        };
+        record_order_change(&txn, new.order_id, OrderChange::Moved(step), because).await?;
     }
     txn.commit().await?;
     Ok(Some(row.id))
@@ -226,10 +235,10 @@ pub async fn record(db: &DatabaseConnection, new: &NewHandover<'_>) -> Result<Op
 /// An order's handovers, oldest first.
 pub async fn for_order(
     db: &impl ConnectionTrait,
-    order_id: &str,
+    order_id: &OrderId,
 ) -> Result<Vec<HandoverRecord>, Error> {
     let rows = handover::Entity::find()
-        .filter(handover::Column::OrderId.eq(order_id))
+        .filter(handover::Column::OrderId.eq(order_id.as_str()))
         .order_by_asc(handover::Column::Id)
         .all(db)
         .await?;
@@ -246,33 +255,41 @@ pub async fn for_order(
             .or_default()
             .push(link.ticket_id);
     }
-    Ok(rows
-        .into_iter()
-        .map(|row| HandoverRecord {
-            ticket_ids: tickets.remove(&row.id).unwrap_or_default(),
-            id: row.id,
-            order_id: row.order_id,
-            counter_id: row.counter_id,
-            staff_id: row.staff_id,
-            goods_value: Krw::new(row.goods_value_krw),
-            tax_refund: Krw::new(row.tax_refund_krw),
-            balance_collected: Krw::new(row.balance_collected_krw),
-            balance_method: row.balance_method,
-            at: row.at,
+    rows.into_iter()
+        .map(|row| {
+            Ok(HandoverRecord {
+                ticket_ids: tickets
+                    .remove(&row.id)
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(TicketId)
+                    .collect(),
+                id: row.id,
+                order_id: OrderId::parse(&row.order_id)?,
+                counter_id: CounterId(row.counter_id.into()),
+                staff_id: row.staff_id,
+                goods_value: Krw::new(row.goods_value_krw),
+                tax_refund: Krw::new(row.tax_refund_krw),
+                balance_collected: Krw::new(row.balance_collected_krw),
+                balance_method: row.balance_method,
+                at: row.at,
+            })
         })
-        .collect())
+        .collect()
 }
 
 /// The id of the order with this pickup code (compact form), if any.
 pub async fn order_by_pickup_code(
     db: &impl ConnectionTrait,
-    compact_code: &str,
-) -> Result<Option<String>, Error> {
+    code: &domain::pickup_code::PickupCode,
+) -> Result<Option<OrderId>, Error> {
     let row = order::Entity::find()
-        .filter(order::Column::PickupCode.eq(compact_code))
+        .filter(order::Column::PickupCode.eq(code.compact()))
         .one(db)
         .await?;
-    Ok(row.map(|r| r.id))
+    row.map(|r| OrderId::parse(&r.id))
+        .transpose()
+        .map_err(Error::from)
 }
 
 /// The ids of a counter's orders in these statuses whose pickup deadline falls in
@@ -283,7 +300,7 @@ pub async fn orders_due(
     statuses: &[OrderStatus],
     from: OffsetDateTime,
     until: OffsetDateTime,
-) -> Result<Vec<String>, Error> {
+) -> Result<Vec<OrderId>, Error> {
     let counter: i32 = narrow(counter_id.0, "counter id")?;
     let rows = order::Entity::find()
         .filter(order::Column::CounterId.eq(counter))
@@ -294,7 +311,9 @@ pub async fn orders_due(
         .order_by_asc(order::Column::Id)
         .all(db)
         .await?;
-    Ok(rows.into_iter().map(|r| r.id).collect())
+    rows.into_iter()
+        .map(|r| OrderId::parse(&r.id).map_err(Error::from))
+        .collect()
 }
 
 /// Starts a look-up by `staff_id`: records it as failed (so that concurrent guesses are

@@ -30,6 +30,8 @@ pub mod entities;
 mod error;
 pub mod events;
 pub mod handovers;
+mod history;
+mod look;
 pub mod orders;
 pub mod payments;
 pub mod seed;

@@ -9,6 +9,7 @@ use sea_orm::{
 use time::{Date, Duration, OffsetDateTime, PrimitiveDateTime, Time};
 
 use domain::money::Krw;
+use domain::order::OrderId;
 use domain::payment::{Entry, EntryKind, EntryStatus, PaymentMethod};
 
 use crate::Error;
@@ -21,7 +22,7 @@ pub struct PaymentRow {
     /// The row id.
     pub id: i32,
     /// The order.
-    pub order_id: String,
+    pub order_id: OrderId,
     /// The movement, as the domain sees it.
     pub entry: Entry,
     /// How it was paid.
@@ -40,7 +41,7 @@ pub struct PaymentRow {
 #[derive(Debug, Clone)]
 pub struct NewPayment<'a> {
     /// The order.
-    pub order_id: &'a str,
+    pub order_id: &'a OrderId,
     /// The movement.
     pub entry: Entry,
     /// How.
@@ -57,7 +58,7 @@ pub struct NewPayment<'a> {
 /// existing one is returned instead.
 pub async fn record(db: &impl ConnectionTrait, new: &NewPayment<'_>) -> Result<PaymentRow, Error> {
     let row = payment::ActiveModel {
-        order_id: Set(new.order_id.to_owned()),
+        order_id: Set(new.order_id.to_string()),
         kind: Set(kind_code(new.entry.kind).to_owned()),
         status: Set(status_code(new.entry.status).to_owned()),
         method: Set(new.method.code().to_owned()),
@@ -119,10 +120,10 @@ pub async fn settle(
 /// Every movement of an order, oldest first.
 pub async fn for_order(
     db: &impl ConnectionTrait,
-    order_id: &str,
+    order_id: &OrderId,
 ) -> Result<Vec<PaymentRow>, Error> {
     let rows = payment::Entity::find()
-        .filter(payment::Column::OrderId.eq(order_id))
+        .filter(payment::Column::OrderId.eq(order_id.as_str()))
         .order_by_asc(payment::Column::Id)
         .all(db)
         .await?;
@@ -173,21 +174,23 @@ pub async fn event_seen(db: &impl ConnectionTrait, event_id: &str) -> Result<boo
 pub async fn unpaid_placed_before(
     db: &impl ConnectionTrait,
     cutoff: OffsetDateTime,
-) -> Result<Vec<String>, Error> {
+) -> Result<Vec<OrderId>, Error> {
     let rows = order::Entity::find()
         .filter(order::Column::Status.eq(domain::order::OrderStatus::Placed.code()))
         .filter(order::Column::PaymentMethod.eq(PaymentMethod::Stripe.code()))
         .filter(order::Column::CreatedAt.lt(cutoff))
         .all(db)
         .await?;
-    Ok(rows.into_iter().map(|row| row.id).collect())
+    rows.into_iter()
+        .map(|row| OrderId::parse(&row.id).map_err(Error::from))
+        .collect()
 }
 
 /// Remembers the Stripe customer (and, once known, the saved card) of an order, for
 /// charging the balance off-session.
 pub async fn save_card(
     db: &impl ConnectionTrait,
-    order_id: &str,
+    order_id: &OrderId,
     customer: Option<&str>,
     payment_method: Option<&str>,
 ) -> Result<(), Error> {
@@ -202,7 +205,7 @@ pub async fn save_card(
         );
     }
     update
-        .filter(order::Column::Id.eq(order_id))
+        .filter(order::Column::Id.eq(order_id.as_str()))
         .exec(db)
         .await?;
     Ok(())
@@ -211,9 +214,9 @@ pub async fn save_card(
 /// The saved Stripe customer and card of an order.
 pub async fn saved_card(
     db: &impl ConnectionTrait,
-    order_id: &str,
+    order_id: &OrderId,
 ) -> Result<(Option<String>, Option<String>), Error> {
-    let row = order::Entity::find_by_id(order_id.to_owned())
+    let row = order::Entity::find_by_id(order_id.to_string())
         .one(db)
         .await?;
     Ok(row.map_or((None, None), |row| {
@@ -236,7 +239,7 @@ fn row_of(row: payment::Model) -> Result<PaymentRow, Error> {
     };
     Ok(PaymentRow {
         id: row.id,
-        order_id: row.order_id,
+        order_id: OrderId::parse(&row.order_id)?,
         entry: Entry {
             kind,
             status,

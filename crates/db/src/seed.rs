@@ -12,11 +12,12 @@ use domain::money::{CurrencyCode, Krw, Percent, Rate};
 
 use crate::Error;
 use crate::catalogue::{CounterKind, Look};
-use crate::codec::{clock_text, localized_json, look_json, narrow};
+use crate::codec::{clock_text, localized_json, narrow};
 use crate::entities::{
     counter, exchange_rate, option_group, option_value, product, product_text, workshop,
     workshop_holiday,
 };
+use crate::look::look_json;
 
 /// A whole catalogue: workshops with their products, counters and display rates.
 #[derive(Debug, Clone)]

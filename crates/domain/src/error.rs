@@ -2,6 +2,9 @@
 
 use time::OffsetDateTime;
 
+use crate::order::OrderStatus;
+use crate::ticket::TicketStatus;
+
 /// Why a rule refused its input. Each variant names the offending thing so that the
 /// server can point at the field and the widget can show a readable message.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -92,18 +95,30 @@ pub enum Error {
     #[error("an order cannot go from {from} to {to}")]
     IllegalTransition {
         /// The current status.
-        from: crate::order::OrderStatus,
+        from: OrderStatus,
         /// The requested status.
-        to: crate::order::OrderStatus,
+        to: OrderStatus,
     },
     /// A ticket status change that the workshop may not make.
     #[error("a ticket cannot go from {from} to {to}")]
     IllegalTicketTransition {
         /// The current status.
-        from: crate::ticket::TicketStatus,
+        from: TicketStatus,
         /// The requested status.
-        to: crate::ticket::TicketStatus,
+        to: TicketStatus,
     },
+    /// A traveller's name that is empty, too long or has control characters.
+    #[error("give the name as on the passport, 1 to 100 characters")]
+    InvalidTravellerName,
+    /// Text that cannot be an email address.
+    #[error("{0:?} is not an email address")]
+    InvalidEmail(String),
+    /// Not four letters or digits.
+    #[error("give the last four letters or digits of the passport number")]
+    InvalidPassportLast4,
+    /// Text that is not an order id.
+    #[error("{0:?} is not an order id")]
+    InvalidOrderId(String),
     /// A pickup code that does not parse or whose check character is wrong.
     #[error("{0:?} is not a valid pickup code")]
     InvalidPickupCode(String),

@@ -15,17 +15,23 @@
 //! - [`counter`]: pickup counters, their opening hours and pickup deadlines.
 //! - [`itinerary`]: a traveller's arrival, departure and chosen counter.
 //! - [`quote`]: ready-by times, feasibility, reasons and alternatives for a set of items.
-//! - [`order`]: the order state machine.
+//! - [`order`]: the order: its id, its state machine (moves only it can make), its terms.
 //! - [`payment`]: payment methods, what is charged when, refunds by policy, the money record.
 //! - [`pickup_code`]: short, unambiguous pickup codes with a check character.
 //! - [`pickup`]: the identity check and the immediate VAT refund at handover.
 //! - [`staff`]: roles bound to places, and slowing down password guessing.
-//! - [`ticket`]: production tickets and what their progress means for the order.
+//! - [`ticket`]: production tickets, their moves, and what their progress means for the
+//!   order.
+//! - [`traveller`]: who an order is for, parsed once.
+//! - [`actor`]: who made a change.
+//! - [`event`]: the kinds of change the outbox records.
 
+pub mod actor;
 pub mod calendar;
 pub mod catalogue;
 pub mod counter;
 mod error;
+pub mod event;
 pub mod itinerary;
 pub mod language;
 pub mod money;

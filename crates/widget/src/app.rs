@@ -377,13 +377,13 @@ impl App {
     pub fn traveller_errors(&self) -> Vec<(&'static str, String)> {
         let details = &self.draft.traveller;
         let mut errors = Vec::new();
-        if !traveller::is_valid_name(&details.name) {
+        if traveller::TravellerName::parse(&details.name).is_err() {
             errors.push(("traveller-name", self.t(T::ErrName).to_owned()));
         }
-        if !traveller::is_plausible_email(&details.email) {
+        if traveller::EmailAddress::parse(&details.email).is_err() {
             errors.push(("traveller-email", self.t(T::ErrEmail).to_owned()));
         }
-        if !traveller::is_valid_passport_last4(&details.passport_last4) {
+        if traveller::PassportLast4::parse(&details.passport_last4).is_err() {
             errors.push(("traveller-passport", self.t(T::ErrPassport).to_owned()));
         }
         errors

@@ -1,9 +1,9 @@
 //! The counter's pages: what is coming from the workshops (with a form to receive goods
 //! by typing or scanning ticket numbers), the pickups due today and tomorrow, the
 //! look-up by pickup code, and at pickup the identity check, the handover of all or some
-//! items with the balance and the tax refund, and the no-show. They call the counter
-//! API's own handlers (`routes::counter`), so every rule (the identity check, the
-//! look-up limit, the refund) is the API's.
+//! items with the balance and the tax refund, and the no-show. They call the counter's
+//! process (`processes::pickup`), as the JSON API does, so every rule (the identity
+//! check, the look-up limit, the refund) is the same.
 
 use std::sync::Arc;
 
@@ -18,6 +18,7 @@ use time::OffsetDateTime;
 
 use domain::language::Language;
 use domain::money::Krw;
+use domain::order::OrderStatus;
 use domain::ticket::TicketStatus;
 
 use super::error::{PageError, PageResult, PageStaff};
@@ -25,13 +26,12 @@ use super::format;
 use super::layout::{self, Banner, Nav};
 use crate::AppState;
 use crate::auth::Staff;
-use crate::error::ApiError;
-use crate::extract::{ApiJson, Negotiated};
-use crate::routes::counter::{
-    self as api, DueOrder, DueQuery, HandoverRequest, IncomingTicket, PickupItem, PickupView,
-    ReceiptRequest, ReceiptResponse, Refusal, TicketRef,
+use crate::error::{ApiError, ApiResult};
+use crate::extract::Negotiated;
+use crate::processes::pickup;
+use crate::wire::{
+    DueOrder, HandoverRequest, IncomingTicket, PickupItem, PickupView, ReceiptResponse, TicketRef,
 };
-use crate::routes::staff::wait_seconds;
 
 /// The counter's navigation.
 fn nav(staff: &Staff, counter: &str) -> Nav {
@@ -42,17 +42,14 @@ fn nav(staff: &Staff, counter: &str) -> Nav {
     }
 }
 
-/// A counter API answer as a page result: `Ok` for the answer, `Err(Ok(banner,
+/// A counter process's answer as a page result: `Ok` for the answer, `Err(Ok(banner,
 /// status))` for a refusal to show on the page, `Err(Err(_))` for an error page.
 type Answer<T> = Result<T, Result<(Banner, StatusCode), PageError>>;
 
-fn answer<T>(result: Result<axum::Json<T>, Refusal>) -> Answer<T> {
+fn answer<T>(result: ApiResult<T>) -> Answer<T> {
     match result {
-        Ok(axum::Json(value)) => Ok(value),
-        Err(Refusal::TooManyLookups(wait)) => {
-            Err(Err(PageError::TooManyLookups(wait_seconds(wait))))
-        }
-        Err(Refusal::Api(error @ (ApiError::Invalid { .. } | ApiError::Conflict { .. }))) => {
+        Ok(value) => Ok(value),
+        Err(error @ (ApiError::Invalid { .. } | ApiError::Conflict { .. } | ApiError::Busy(_))) => {
             let problem = error.problem();
             let status = StatusCode::from_u16(problem.status).unwrap_or(StatusCode::CONFLICT);
             Err(Ok((
@@ -60,7 +57,7 @@ fn answer<T>(result: Result<axum::Json<T>, Refusal>) -> Answer<T> {
                 status,
             )))
         }
-        Err(Refusal::Api(error)) => Err(Err(error.into())),
+        Err(error) => Err(Err(error.into())),
     }
 }
 
@@ -114,12 +111,7 @@ pub(super) async fn receive(
         let page = home_page(&state, &staff, language, Some(&banner), None).await?;
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
     }
-    let result = api::receive(
-        State(state.clone()),
-        staff.clone(),
-        ApiJson(ReceiptRequest { ticket_ids }),
-    )
-    .await;
+    let result = pickup::receive(&state, &staff, &ticket_ids).await;
     match answer(result) {
         Ok(receipt) => {
             let banner = if receipt.refused == 0 {
@@ -149,20 +141,11 @@ async fn home_page(
     receipt: Option<&ReceiptResponse>,
 ) -> PageResult<Markup> {
     let name = counter_name(state, staff, language).await?;
-    let incoming =
-        lists(api::list_incoming(State(state.clone()), staff.clone(), Negotiated(language)).await)?;
+    let incoming = pickup::list_incoming(state, staff, language).await?;
     let mut due = Vec::new();
     for day in ["today", "tomorrow"] {
-        let query = Ok(Query(DueQuery {
-            due: Some(day.to_owned()),
-        }));
-        let orders = api::list_due(
-            State(state.clone()),
-            staff.clone(),
-            Negotiated(language),
-            query,
-        );
-        due.push((day, lists(orders.await)?));
+        let orders = pickup::list_due(state, staff, Some(day), language).await?;
+        due.push((day, orders));
     }
     let now = state.clock.now();
     let body = html! {
@@ -175,7 +158,7 @@ async fn home_page(
                     ul.plain {
                         @for result in &receipt.results {
                             li {
-                                @if result.outcome == "received" { span.badge.s-received { "Received" } }
+                                @if result.was_received() { span.badge.s-received { "Received" } }
                                 @else { span.badge.risk { "Refused" } }
                                 " " (result.detail)
                             }
@@ -224,14 +207,6 @@ async fn home_page(
         }
     };
     Ok(layout::page("Counter", Some(&nav(staff, &name)), body))
-}
-
-fn lists<T>(result: Result<axum::Json<T>, Refusal>) -> PageResult<T> {
-    match result {
-        Ok(axum::Json(value)) => Ok(value),
-        Err(Refusal::Api(error)) => Err(error.into()),
-        Err(Refusal::TooManyLookups(wait)) => Err(PageError::TooManyLookups(wait_seconds(wait))),
-    }
 }
 
 fn incoming_table(tickets: &[IncomingTicket], now: OffsetDateTime, language: Language) -> Markup {
@@ -324,15 +299,7 @@ pub(super) async fn pickup(
 ) -> PageResult<Response> {
     staff.counter()?;
     let done = done.map(|Query(done)| done).unwrap_or_default();
-    let view = match answer(
-        api::lookup(
-            State(state.clone()),
-            staff.clone(),
-            Negotiated(language),
-            Path(code.clone()),
-        )
-        .await,
-    ) {
+    let view = match answer(pickup::lookup(&state, &staff, &code, language).await) {
         Ok(view) => view,
         Err(Ok((banner, status))) => {
             let name = counter_name(&state, &staff, language).await?;
@@ -399,24 +366,14 @@ pub(super) async fn hand_over(
             ticket_ids: Some(tickets),
             balance_method: method,
         };
-        let result = api::handover(
-            State(state.clone()),
-            staff.clone(),
-            Negotiated(language),
-            Path(code.clone()),
-            ApiJson(request),
-        )
-        .await;
-        match result {
-            Ok((_, axum::Json(done))) => {
+        let result = pickup::handover(&state, &staff, &code, &request, language).await;
+        match answer(result) {
+            Ok(done) => {
                 let target = format!("/counter/pickups/{}?handover={}", encode(&code), done.id);
                 return Ok(Redirect::to(&target).into_response());
             }
-            Err(refusal) => match answer::<()>(Err(refusal)) {
-                Err(Ok(refused)) => Some(refused),
-                Err(Err(error)) => return Err(error),
-                Ok(()) => None,
-            },
+            Err(Ok(refused)) => Some(refused),
+            Err(Err(error)) => return Err(error),
         }
     };
     again(&state, &staff, &code, language, refused).await
@@ -430,13 +387,7 @@ pub(super) async fn no_show(
     Path(code): Path<String>,
 ) -> PageResult<Response> {
     staff.counter()?;
-    let result = api::no_show(
-        State(state.clone()),
-        staff.clone(),
-        Negotiated(language),
-        Path(code.clone()),
-    )
-    .await;
+    let result = pickup::no_show(&state, &staff, &code, language).await;
     match answer(result) {
         Ok(_) => {
             let target = format!("/counter/pickups/{}?no_show=1", encode(&code));
@@ -457,13 +408,7 @@ async fn again(
 ) -> PageResult<Response> {
     let (banner, status) =
         refused.unwrap_or((Banner::Error("Not done.".into()), StatusCode::CONFLICT));
-    let lookup = api::lookup(
-        State(state.clone()),
-        staff.clone(),
-        Negotiated(language),
-        Path(code.to_owned()),
-    )
-    .await;
+    let lookup = pickup::lookup(state, staff, code, language).await;
     let view = match answer(lookup) {
         Ok(view) => view,
         Err(Ok((other, status))) => {
@@ -509,10 +454,16 @@ async fn pickup_page(
     let name = counter_name(state, staff, language).await?;
     let path = format!("/counter/pickups/{}", encode(code));
     let here: Vec<&PickupItem> = view.items.iter().filter(|i| i.at_counter).collect();
+    let status = view.status.parse::<OrderStatus>().ok();
     let can_hand_over = !here.is_empty()
         && matches!(
-            view.status,
-            "in_production" | "ready" | "at_counter" | "no_show"
+            status,
+            Some(
+                OrderStatus::InProduction
+                    | OrderStatus::Ready
+                    | OrderStatus::AtCounter
+                    | OrderStatus::NoShow
+            )
         );
     let now = state.clock.now();
     let body = html! {
@@ -583,10 +534,10 @@ async fn pickup_page(
                     p { button type="submit" { "Check identity and hand over" } }
                 }
             }
-        } @else if view.status != "picked_up" {
+        } @else if status != Some(OrderStatus::PickedUp) {
             p.card.empty { "Nothing of this order is at the counter yet." }
         }
-        @if view.deadline_passed && view.status == "at_counter" {
+        @if view.deadline_passed && status == Some(OrderStatus::AtCounter) {
             section.card {
                 h2 { "No-show" }
                 p { "The pickup deadline has passed. Record a no-show: the goods stay here for a later pickup." }

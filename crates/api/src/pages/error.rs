@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use axum::extract::FromRequestParts;
-use axum::http::{HeaderValue, StatusCode, header, request::Parts};
+use axum::http::{StatusCode, request::Parts};
 use axum::response::{IntoResponse, Redirect, Response};
 use maud::html;
 
@@ -23,8 +23,6 @@ pub(super) enum PageError {
     CrossSite,
     /// A request the page's own forms never send (a bad query or form).
     BadRequest(String),
-    /// Too many failed pickup look-ups; allowed again after this many seconds.
-    TooManyLookups(u64),
 }
 
 /// A page's result.
@@ -48,13 +46,27 @@ impl IntoResponse for PageError {
             PageError::Api(ApiError::Unauthenticated) => {
                 return Redirect::to("/staff").into_response();
             }
+            PageError::Api(ApiError::TooManyAttempts { retry_after, .. }) => {
+                let body = html! {
+                    h1 { "Too many failed look-ups" }
+                    p.lead { "Too many pickup codes or identity checks failed lately. Try again in " (retry_after.seconds()) " seconds." }
+                    p { a href="/counter" { "Back to the counter" } }
+                };
+                let page = layout::page("Too many look-ups", None, body);
+                let mut response = (StatusCode::TOO_MANY_REQUESTS, page).into_response();
+                retry_after.set_on(&mut response);
+                return response;
+            }
             PageError::Api(error) => {
                 let problem = error.problem();
                 let status = StatusCode::from_u16(problem.status)
                     .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-                if status.is_server_error() {
-                    // Logs the cause; the page never shows it.
-                    drop(error.into_response());
+                if let Some(fault) = error.server_fault() {
+                    // For the log (`layers::log_server_errors`); the page never shows it.
+                    let body = layout::page(problem.title, None, server_error_body(status));
+                    let mut response = (status, body).into_response();
+                    response.extensions_mut().insert(fault);
+                    return response;
                 }
                 let detail = match status {
                     StatusCode::NOT_FOUND => {
@@ -64,9 +76,6 @@ impl IntoResponse for PageError {
                         "This page is {}. Sign in with the right account.",
                         problem.detail.trim_start_matches("this is ")
                     ),
-                    s if s.is_server_error() => {
-                        "Something went wrong on our side. Please try again in a moment.".to_owned()
-                    }
                     _ => problem.detail,
                 };
                 (status, problem.title, detail)
@@ -78,22 +87,6 @@ impl IntoResponse for PageError {
                     .to_owned(),
             ),
             PageError::BadRequest(detail) => (StatusCode::BAD_REQUEST, "Bad Request", detail),
-            PageError::TooManyLookups(seconds) => {
-                let body = html! {
-                    h1 { "Too many failed look-ups" }
-                    p.lead { "Too many pickup codes or identity checks failed lately. Try again in " (seconds) " seconds." }
-                    p { a href="/counter" { "Back to the counter" } }
-                };
-                let mut response = (
-                    StatusCode::TOO_MANY_REQUESTS,
-                    layout::page("Too many look-ups", None, body),
-                )
-                    .into_response();
-                response
-                    .headers_mut()
-                    .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
-                return response;
-            }
         };
         let body = html! {
             h1 { (status.as_u16()) " " (title) }
@@ -101,6 +94,15 @@ impl IntoResponse for PageError {
             p { a href="/staff" { "Go to your start page" } }
         };
         (status, layout::page(title, None, body)).into_response()
+    }
+}
+
+fn server_error_body(status: StatusCode) -> maud::Markup {
+    let title = status.canonical_reason().unwrap_or("Error");
+    html! {
+        h1 { (status.as_u16()) " " (title) }
+        p.lead { "Something went wrong on our side. Please try again in a moment." }
+        p { a href="/staff" { "Go to your start page" } }
     }
 }
 

@@ -1,37 +1,11 @@
-//! What every page response carries, and the check every page POST passes first.
+//! The check every page POST passes first: it comes from a page of this site.
 
 use axum::extract::Request;
-use axum::http::{HeaderMap, HeaderValue, Method, header};
+use axum::http::{HeaderMap, Method, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
 use super::error::PageError;
-
-/// No scripts, no plugins, no framing; styles inline or from here; images from here or
-/// `data:` URLs.
-pub(super) const CONTENT_SECURITY_POLICY: &str =
-    "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:";
-
-/// Adds the security headers to every page response (errors and redirects included).
-pub(super) async fn security_headers(mut response: Response) -> Response {
-    let headers = response.headers_mut();
-    headers.insert(
-        header::CONTENT_SECURITY_POLICY,
-        HeaderValue::from_static(CONTENT_SECURITY_POLICY),
-    );
-    headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
-    headers.insert(
-        header::X_CONTENT_TYPE_OPTIONS,
-        HeaderValue::from_static("nosniff"),
-    );
-    headers.insert(
-        header::REFERRER_POLICY,
-        HeaderValue::from_static("same-origin"),
-    );
-    // Pages show personal data and change with every move: never cache them.
-    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    response
-}
 
 /// Refuses a POST whose `Origin` (or, without one, `Referer`) is not this host: a form
 /// on another site cannot sign in, sign out or move tickets, even where a browser would
@@ -79,6 +53,7 @@ fn authority_of(url: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use axum::http::HeaderValue;
 
     fn headers(pairs: &[(header::HeaderName, &str)]) -> HeaderMap {
         let mut map = HeaderMap::new();

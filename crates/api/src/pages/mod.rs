@@ -1,7 +1,8 @@
 //! The staff's pages: server-rendered HTML (maud) that works on a phone and prints well.
 //!
-//! They mirror the JSON API and call the same functions (`fulfilment`, `routes::staff`
-//! sign-in, `routes::workshop` views); nothing here decides anything the API does not.
+//! They mirror the JSON API and call the same processes (`processes::fulfilment`,
+//! `processes::pickup`, `processes::sessions`) and show the same views (`wire`); they
+//! never call a handler, and nothing here decides anything the API does not.
 //! Every page checks the role and the place like the API does, but answers as a browser
 //! expects: no session → 303 to `/staff`, wrong role → a 403 page, another place's
 //! ticket → the 404 page. Every response carries a strict `Content-Security-Policy`
@@ -60,5 +61,5 @@ pub fn router() -> Router<Arc<AppState>> {
         .route("/workshop/tickets/{id}/delay", post(workshop::report_delay))
         .route("/workshop/tickets/{id}/print", get(print::page))
         .layer(middleware::from_fn(guard::same_origin_posts))
-        .layer(middleware::map_response(guard::security_headers))
+        .layer(middleware::map_response(crate::layers::page_headers))
 }

@@ -15,7 +15,7 @@ use super::format;
 use super::workshop::{self, TicketData};
 use crate::AppState;
 use crate::extract::Negotiated;
-use crate::routes::workshop::TicketFitting;
+use crate::wire::TicketFitting;
 
 /// Which paper.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use axum::Form;
 use axum::extract::State;
 use axum::extract::rejection::FormRejection;
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use maud::{Markup, html};
 use serde::Deserialize;
@@ -17,11 +17,10 @@ use super::error::{PageError, PageResult, PageStaff};
 use super::layout::{self, Banner, Nav};
 use crate::AppState;
 use crate::auth::{Staff, session_token};
+use crate::auth::{session_cookie, signed_in_response};
 use crate::error::ApiError;
-use crate::routes::staff::{
-    SESSION_LENGTH, SignIn, session_cookie, sign_in, sign_out as end_session, signed_in_response,
-    wait_seconds,
-};
+use crate::error::RetryAfter;
+use crate::processes::sessions::{SESSION_LENGTH, SignIn, sign_in, sign_out as end_session};
 
 /// The sign-in form's fields.
 #[derive(Debug, Default, Deserialize)]
@@ -67,15 +66,14 @@ pub(super) async fn submit(
             Ok((StatusCode::UNAUTHORIZED, page).into_response())
         }
         SignIn::TooManyAttempts(wait) => {
-            let seconds = wait_seconds(wait);
+            let retry_after = RetryAfter::from_wait(wait);
+            let seconds = retry_after.seconds();
             let banner = Banner::Error(format!(
                 "Too many failed sign-ins. Try again in {seconds} second(s)."
             ));
             let page = sign_in_page(&form.email, Some(&banner));
             let mut response = (StatusCode::TOO_MANY_REQUESTS, page).into_response();
-            response
-                .headers_mut()
-                .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+            retry_after.set_on(&mut response);
             Ok(response)
         }
     }

@@ -1,6 +1,6 @@
-//! The workshop's pages: the ticket queue and one ticket with its forms. They call what
-//! the JSON API calls (`routes::workshop` views, `fulfilment::{move_ticket,
-//! delay_ticket}`), so a move from a page is the same move, recorded the same way.
+//! The workshop's pages: the ticket queue and one ticket with its forms. They call the
+//! processes the JSON API calls (`processes::fulfilment`) and show the same ticket views
+//! (`wire::TicketView`), so a move from a page is the same move, recorded the same way.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
@@ -14,11 +14,10 @@ use maud::{Markup, html};
 use serde::Deserialize;
 
 use db::catalogue::ProductRecord;
-use db::orders::StoredOrder;
-use db::tickets::TicketRecord;
 use domain::catalogue::{ProductId, WorkshopId};
 use domain::language::Language;
-use domain::ticket::TicketStatus;
+use domain::order::{Order, OrderId};
+use domain::ticket::{Ticket, TicketId, TicketStatus};
 
 use super::error::{PageError, PageResult, PageStaff};
 use super::format::{self, ConfigLine};
@@ -27,14 +26,14 @@ use crate::AppState;
 use crate::auth::Staff;
 use crate::error::ApiError;
 use crate::extract::Negotiated;
-use crate::fulfilment::{delay_ticket, move_ticket, workshop_ticket};
-use crate::routes::workshop::{
-    TicketChangeView, TicketFitting, TicketView, detail, order_of, parse_id, ticket_view,
+use crate::processes::fulfilment::{
+    delay_ticket, move_ticket, ticket_order, ticket_story, workshop_ticket,
 };
+use crate::wire::{TicketChangeView, TicketFitting, TicketView, detail_view, ticket_view};
 
 /// One ticket with everything its pages show, in the staff's language.
 pub(super) struct TicketData {
-    pub record: TicketRecord,
+    pub record: Ticket,
     pub view: TicketView,
     pub history: Vec<TicketChangeView>,
     pub product_name: String,
@@ -62,7 +61,8 @@ impl TicketData {
         language: Language,
     ) -> PageResult<TicketData> {
         let record = workshop_ticket(state, parse_id(id)?, workshop).await?;
-        let detail = detail(state, &record).await?;
+        let (order, history) = ticket_story(state, &record).await?;
+        let detail = detail_view(&record, &order, &history)?;
         let product_id = ProductId(detail.ticket.product_id);
         let products =
             db::catalogue::products_by_id(&state.db, &BTreeSet::from([product_id])).await?;
@@ -104,11 +104,11 @@ pub(super) async fn queue(
 ) -> PageResult<Markup> {
     let workshop = staff.workshop()?;
     let tickets = db::tickets::for_workshop(&state.db, workshop).await?;
-    let mut orders: BTreeMap<String, StoredOrder> = BTreeMap::new();
+    let mut orders: BTreeMap<OrderId, Order> = BTreeMap::new();
     let mut views = Vec::with_capacity(tickets.len());
     for ticket in &tickets {
         if !orders.contains_key(&ticket.order_id) {
-            let order = order_of(&state, ticket).await?;
+            let order = ticket_order(&state, ticket).await?;
             orders.insert(ticket.order_id.clone(), order);
         }
         views.push((ticket, ticket_view(ticket, &orders[&ticket.order_id])?));
@@ -289,7 +289,7 @@ pub(super) async fn change_status(
     };
     match moved {
         Ok(to) => {
-            let number = domain::ticket::ticket_number(ticket.id.into());
+            let number = ticket.id.number();
             let target = format!("/workshop/tickets/{number}?moved={}", to.code());
             Ok(Redirect::to(&target).into_response())
         }
@@ -343,7 +343,7 @@ pub(super) async fn report_delay(
     };
     match delayed {
         Ok(days) => {
-            let number = domain::ticket::ticket_number(ticket.id.into());
+            let number = ticket.id.number();
             let target = format!("/workshop/tickets/{number}?delayed={days}");
             Ok(Redirect::to(&target).into_response())
         }
@@ -602,4 +602,9 @@ pub(super) async fn workshop_name(
             || format!("workshop {}", workshop.0),
             |w| w.names.get(language).to_owned(),
         ))
+}
+
+/// A ticket id from the path (`42` or the printed `T000042`); anything else is 404.
+fn parse_id(text: &str) -> PageResult<TicketId> {
+    TicketId::parse_number(text).ok_or(PageError::Api(ApiError::NotFound("ticket")))
 }

@@ -6,12 +6,13 @@ use axum::extract::Path;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use domain::order::OrderStatus;
+use domain::order::{OrderId, OrderStatus};
 
-use super::State;
 use crate::auth::Staff;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::ApiJson;
+use crate::extract::State;
+use crate::processes::{fulfilment, ordering};
 
 /// Why an operator confirms an order.
 #[derive(Debug, Deserialize, ToSchema)]
@@ -43,15 +44,14 @@ pub(super) async fn confirm_order(
     ApiJson(request): ApiJson<ConfirmRequest>,
 ) -> ApiResult<Json<Confirmed>> {
     staff.operator()?;
-    let order = db::orders::find(&state.db, &id)
-        .await?
-        .ok_or(ApiError::NotFound("order"))?;
-    if order.terms.status != OrderStatus::Placed {
+    let order_id = OrderId::parse(&id).map_err(|_| ApiError::NotFound("order"))?;
+    let order = ordering::stored_order(&state, &order_id).await?;
+    if order.status != OrderStatus::Placed {
         let mut extensions = serde_json::Map::new();
-        extensions.insert("current_status".into(), order.terms.status.code().into());
+        extensions.insert("current_status".into(), order.status.code().into());
         let detail = format!(
             "only placed orders can be confirmed; this one is {}",
-            order.terms.status
+            order.status
         );
         return Err(ApiError::Conflict {
             kind: "order-state",
@@ -59,22 +59,18 @@ pub(super) async fn confirm_order(
             extensions,
         });
     }
-    if !crate::fulfilment::confirm_order(&state, &order, &staff.actor(), request.note.trim())
-        .await?
-    {
+    let note = request.note.trim();
+    if !fulfilment::confirm_order(&state, &order, &staff.actor(), note).await? {
         return Err(ApiError::Conflict {
             kind: "order-state",
             detail: "the order changed meanwhile; look again".into(),
             extensions: serde_json::Map::new(),
         });
     }
-    let tickets = db::tickets::for_order(&state.db, &id).await?;
+    let tickets = fulfilment::tickets_of(&state, &order_id).await?;
     Ok(Json(Confirmed {
         id,
         status: OrderStatus::Confirmed.code(),
-        tickets: tickets
-            .iter()
-            .map(|t| domain::ticket::ticket_number(t.id.into()))
-            .collect(),
+        tickets: tickets.iter().map(|t| t.id.number()).collect(),
     }))
 }

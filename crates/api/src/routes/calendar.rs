@@ -8,11 +8,11 @@ use serde::{Deserialize, Serialize};
 use time::Date;
 use utoipa::ToSchema;
 
-use super::State;
 use crate::auth::Staff;
-use crate::closing::close_day;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::ApiJson;
+use crate::extract::State;
+use crate::processes::calendar::{self, close_day};
 use crate::wire::{SeoulTime, WEEKDAY_CODES, hh_mm, weekday_codes};
 
 /// A workshop's working calendar.
@@ -83,30 +83,7 @@ pub(super) async fn set_pattern(
 ) -> ApiResult<Json<CalendarView>> {
     let workshop = staff.workshop()?;
     let pattern = pattern_of(&request)?;
-    let workshops = db::catalogue::planning_workshops(&state.db).await?;
-    let holidays = workshops
-        .get(&workshop)
-        .map(|w| w.calendar.holidays.clone())
-        .unwrap_or_default();
-    let today = state.clock.now().to_offset(domain::SEOUL).date();
-    let conflicts =
-        db::calendar::set_weekly_pattern(&state.db, workshop, pattern, &holidays, today).await?;
-    if !conflicts.is_empty() {
-        let days: Vec<serde_json::Value> = conflicts
-            .iter()
-            .map(|(day, reserved)| serde_json::json!({ "day": day.to_string(), "reserved_minutes": reserved }))
-            .collect();
-        let mut extensions = serde_json::Map::new();
-        extensions.insert("days".into(), days.into());
-        return Err(ApiError::Conflict {
-            kind: "calendar-conflict",
-            detail: format!(
-                "{} reserved day(s) would have no room; close them first",
-                conflicts.len()
-            ),
-            extensions,
-        });
-    }
+    calendar::change_pattern(&state, workshop, pattern).await?;
     Ok(Json(calendar_view(&state, workshop).await?))
 }
 
@@ -180,10 +157,8 @@ pub(super) async fn close(
     let moved = moved
         .into_iter()
         .map(|m| MovedItem {
-            order_id: m.order_id,
-            ticket: m
-                .ticket_id
-                .map(|id| domain::ticket::ticket_number(id.into())),
+            order_id: m.order_id.to_string(),
+            ticket: m.ticket_id.map(|id| id.number()),
             ready_by: m.ready_by.into(),
             at_risk: m.at_risk,
         })
@@ -204,11 +179,8 @@ pub(super) async fn reopen(
     let workshop = staff.workshop()?;
     let format = time::macros::format_description!("[year]-[month]-[day]");
     let day = Date::parse(&day, format).map_err(|_| ApiError::NotFound("closed day"))?;
-    if db::calendar::remove_holiday(&state.db, workshop, day).await? {
-        Ok(StatusCode::NO_CONTENT)
-    } else {
-        Err(ApiError::NotFound("closed day"))
-    }
+    calendar::reopen_day(&state, workshop, day).await?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 async fn calendar_view(

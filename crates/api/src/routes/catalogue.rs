@@ -16,9 +16,9 @@ use domain::catalogue::{Category, OptionGroup, OptionKind, ProductId, WorkshopId
 use domain::counter::PickupRule;
 use domain::language::Language;
 
-use super::State;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::Negotiated;
+use crate::extract::State;
 use crate::wire::{hh_mm, weekday_codes};
 
 /// A workshop.

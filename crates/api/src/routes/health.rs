@@ -2,8 +2,8 @@
 
 use axum::http::StatusCode;
 
-use super::State;
 use crate::error::{ApiError, ApiResult};
+use crate::extract::State;
 
 /// Liveness and readiness in one: the process is up and the database answers.
 #[utoipa::path(get, path = "/healthz", tag = "health",

@@ -4,32 +4,31 @@
 mod admin;
 mod calendar;
 mod catalogue;
-pub(crate) mod counter;
-pub(crate) mod fit;
+mod counter;
+mod fit;
 mod health;
 pub mod openapi;
 mod orders;
 mod payments;
 mod quotes;
-pub(crate) mod staff;
+mod staff;
 mod webhooks;
 mod widget;
-pub(crate) mod workshop;
+mod workshop;
 
 use std::path::Path;
 use std::sync::Arc;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
+use axum::middleware;
 use axum::routing::{get, patch, post};
 use tower_http::trace::TraceLayer;
 
 use crate::AppState;
 use crate::error::ApiError;
 use crate::extract::BODY_LIMIT;
-
-/// Shared state as handlers see it.
-pub(crate) type State = axum::extract::State<Arc<AppState>>;
+use crate::layers;
 
 /// Builds the application router.
 pub fn router(state: Arc<AppState>, widget_dir: Option<&Path>) -> Router {
@@ -103,6 +102,8 @@ pub fn router(state: Arc<AppState>, widget_dir: Option<&Path>) -> Router {
     };
     router
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(middleware::map_response(layers::security_headers))
+        .layer(middleware::from_fn(layers::log_server_errors))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }

@@ -10,9 +10,9 @@ use utoipa::{IntoParams, ToSchema};
 
 use domain::payment::{EntryKind, EntryStatus};
 
-use super::State;
 use crate::auth::Staff;
 use crate::error::{ApiError, ApiResult};
+use crate::extract::State;
 use crate::payments::stripe::{WebhookError, verify_webhook};
 use crate::wire::SeoulTime;
 
@@ -55,11 +55,7 @@ pub(super) async fn stripe_webhook(
         };
         ApiError::BadHeader { detail }
     })?;
-    if db::payments::event_seen(&state.db, &event.id).await? {
-        return Ok(StatusCode::OK);
-    }
-    crate::billing::apply_event(&state, &event).await?;
-    db::payments::first_delivery(&state.db, &event.id, &event.kind, now).await?;
+    crate::processes::stripe_events::receive(&state, &event).await?;
     Ok(StatusCode::OK)
 }
 
@@ -133,7 +129,7 @@ pub(super) async fn reconciliation(
         movements: rows
             .iter()
             .map(|r| MovementView {
-                order_id: r.order_id.clone(),
+                order_id: r.order_id.to_string(),
                 kind: db::payments::kind_code(r.entry.kind),
                 status: db::payments::status_code(r.entry.status),
                 method: r.method.code(),

@@ -10,10 +10,10 @@ use utoipa::ToSchema;
 
 use db::webhooks::Endpoint;
 
-use super::State;
 use crate::auth::Staff;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::ApiJson;
+use crate::extract::State;
 use crate::wire::SeoulTime;
 
 /// The longest URL accepted.

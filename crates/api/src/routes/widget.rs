@@ -29,8 +29,8 @@ use utoipa::ToSchema;
 
 use domain::language::Language;
 
-use super::State;
 use crate::error::ApiError;
+use crate::extract::State;
 
 /// The server's settings as the widget needs them.
 #[derive(Debug, Serialize, ToSchema)]
@@ -49,7 +49,7 @@ pub struct WidgetConfig {
 #[utoipa::path(get, path = "/api/v1/widget/config", tag = "catalogue",
     responses((status = 200, body = WidgetConfig)))]
 pub(super) async fn config(state: State) -> Json<WidgetConfig> {
-    let methods = crate::billing::methods_for(&state, true);
+    let methods = crate::processes::billing::methods_for(&state, true);
     Json(WidgetConfig {
         payment_methods: methods.iter().map(|m| m.code()).collect(),
         stripe_publishable_key: state.stripe_publishable_key.clone(),

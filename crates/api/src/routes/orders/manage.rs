@@ -1,26 +1,19 @@
 //! An order after it is placed, for the holder of its token: reading it, moving it to
-//! a new itinerary, cancelling it.
+//! a new itinerary, cancelling it (the processes are `processes::ordering`'s).
 
 use axum::Json;
 use axum::extract::Path;
-use serde_json::{Map, Value};
-use time::OffsetDateTime;
-use uuid::Uuid;
 
-use db::orders::{Replan, StoredOrder, Transition};
-use domain::order::OrderStatus;
+use domain::order::{Order, OrderId};
 
 use crate::AppState;
 use crate::error::{ApiError, ApiResult};
+use crate::extract::State;
 use crate::extract::{ApiJson, BearerToken};
-use crate::planning::{Planned, plan};
-use crate::routes::State;
-use crate::routes::quotes::infeasible;
+use crate::processes::ordering;
 use crate::secrets::token_matches;
-use crate::wire::{ItemRequest, ItineraryRequest};
+use crate::wire::ItineraryRequest;
 
-use super::MAX_ATTEMPTS;
-use super::create::trip_of;
 use super::view::view;
 use super::wire::OrderView;
 
@@ -51,29 +44,8 @@ pub(in crate::routes) async fn change_itinerary(
     BearerToken(token): BearerToken,
     ApiJson(itinerary): ApiJson<ItineraryRequest>,
 ) -> ApiResult<Json<OrderView>> {
-    let now = state.clock.now();
-    for _ in 0..MAX_ATTEMPTS {
-        let order = authorised(&state, &id, token.as_deref()).await?;
-        if !order.terms.status.itinerary_changeable() {
-            return Err(not_in_state(
-                order.terms.status,
-                "the itinerary can no longer change",
-            ));
-        }
-        let items = stored_items(&order);
-        let planned = plan(&state.db, &items, &itinerary, now, Some(&order)).await?;
-        if !planned.quote.feasible() {
-            return Err(infeasible(&planned));
-        }
-        let replan = replan_of(&order, &planned, now)?;
-        match db::orders::replan(&state.db, &replan, &planned.workshops).await {
-            Ok(true) => break,
-            Ok(false) => continue,
-            Err(error) if error.is_transient() => continue,
-            Err(error) => return Err(error.into()),
-        }
-    }
     let order = authorised(&state, &id, token.as_deref()).await?;
+    let order = ordering::change_itinerary(&state, &order.terms.id, &itinerary).await?;
     Ok(Json(view(&state, &order).await?))
 }
 
@@ -87,35 +59,8 @@ pub(in crate::routes) async fn cancel_order(
     Path(id): Path<String>,
     BearerToken(token): BearerToken,
 ) -> ApiResult<Json<OrderView>> {
-    let now = state.clock.now();
-    loop {
-        let order = authorised(&state, &id, token.as_deref()).await?;
-        if !order.terms.status.cancellable_by_traveller() {
-            return Err(not_in_state(
-                order.terms.status,
-                "production has started; contact the workshop",
-            ));
-        }
-        let to = order
-            .terms
-            .status
-            .transition(OrderStatus::Cancelled)
-            .map_err(|e| ApiError::from_domain(e, ""))?;
-        let change = Transition {
-            order_id: &order.terms.id,
-            from: order.terms.status,
-            to,
-            actor: "traveller",
-            note: "cancelled by the traveller",
-            at: now,
-        };
-        if db::orders::transition(&state.db, &change).await? {
-            crate::billing::refund_by_policy(&state, &order.terms.id, order.terms.status, false)
-                .await?;
-            break;
-        }
-    }
     let order = authorised(&state, &id, token.as_deref()).await?;
+    let order = ordering::cancel(&state, &order.terms.id).await?;
     Ok(Json(view(&state, &order).await?))
 }
 
@@ -124,66 +69,18 @@ pub(super) async fn authorised(
     state: &AppState,
     id: &str,
     token: Option<&str>,
-) -> ApiResult<StoredOrder> {
+) -> ApiResult<Order> {
     let not_found = ApiError::NotFound("order");
     let Some(token) = token else {
         return Err(not_found);
     };
-    if Uuid::parse_str(id).is_err() {
+    let Ok(id) = OrderId::parse(id) else {
         return Err(not_found);
-    }
-    let order = db::orders::find(&state.db, id)
-        .await?
-        .ok_or(ApiError::NotFound("order"))?;
+    };
+    let order = ordering::stored_order(state, &id).await?;
     if token_matches(&order.terms.token_hash, token) {
         Ok(order)
     } else {
         Err(not_found)
-    }
-}
-
-fn stored_items(order: &StoredOrder) -> Vec<ItemRequest> {
-    order
-        .items
-        .iter()
-        .map(|item| ItemRequest {
-            product_id: item.terms.product_id.0,
-            quantity: item.terms.quantity.into(),
-            options: item.terms.options.clone(),
-            // The stored fitting stays with the line; re-planning does not re-fit.
-            fitting: None,
-        })
-        .collect()
-}
-
-fn replan_of<'a>(
-    order: &'a StoredOrder,
-    planned: &Planned,
-    now: OffsetDateTime,
-) -> ApiResult<Replan<'a>> {
-    let lines = planned
-        .quote
-        .lines
-        .iter()
-        .map(|line| Some((line.ready_by?, line.plan.clone()?)))
-        .collect::<Option<Vec<_>>>()
-        .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("feasible quote without a plan")))?;
-    Ok(Replan {
-        order_id: &order.terms.id,
-        status: order.terms.status,
-        trip: trip_of(planned),
-        lines,
-        actor: "traveller",
-        at: now,
-    })
-}
-
-fn not_in_state(status: OrderStatus, detail: &str) -> ApiError {
-    let mut extensions = Map::new();
-    extensions.insert("current_status".into(), Value::from(status.code()));
-    ApiError::Conflict {
-        kind: "order-state",
-        detail: format!("the order is {status}: {detail}"),
-        extensions,
     }
 }

@@ -7,16 +7,9 @@ mod preview;
 mod view;
 mod wire;
 
-use time::Duration;
-
 pub(in crate::routes) use create::{__path_create_order, create_order};
 pub(in crate::routes) use manage::{
     __path_cancel_order, __path_change_itinerary, __path_get_order, cancel_order, change_itinerary,
     get_order,
 };
 pub(in crate::routes) use preview::{__path_item_preview, item_preview};
-
-/// How often placing is retried when a planned day fills up concurrently.
-const MAX_ATTEMPTS: usize = 12;
-/// How long idempotency keys are kept (at least 24 hours are promised).
-const IDEMPOTENCY_RETENTION: Duration = Duration::hours(48);

@@ -2,12 +2,12 @@
 
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query};
-use axum::response::Response;
 
 use crate::error::{ApiError, ApiResult};
 use crate::extract::BearerToken;
-use crate::previews::{self, PreviewQuery};
-use crate::routes::State;
+use crate::extract::State;
+use crate::processes::previews;
+use crate::wire::{Png, PreviewQuery, preview_size};
 
 use super::manage::authorised;
 
@@ -28,13 +28,14 @@ pub(in crate::routes) async fn item_preview(
     Path((id, index)): Path<(String, String)>,
     BearerToken(token): BearerToken,
     query: Result<Query<PreviewQuery>, QueryRejection>,
-) -> ApiResult<Response> {
-    let size = previews::size(query)?;
+) -> ApiResult<Png> {
+    let size = preview_size(query)?;
     let order = authorised(&state, &id, token.as_deref()).await?;
     let item = index
         .parse::<usize>()
         .ok()
         .and_then(|index| order.items.get(index))
         .ok_or(ApiError::NotFound("item"))?;
-    previews::png(&state, item.terms.product_id, &item.terms.options, size).await
+    let png = previews::png(&state, item.terms.product_id, &item.terms.options, size).await?;
+    Ok(Png(png))
 }

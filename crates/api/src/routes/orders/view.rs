@@ -3,14 +3,12 @@
 use serde_json::Value;
 
 use db::events::Event;
-use db::orders::StoredOrder;
-use db::tickets::TicketRecord;
-use domain::order::OrderStatus;
-use domain::ticket::ticket_number;
+use domain::order::{Order, OrderStatus};
+use domain::ticket::Ticket;
 
 use crate::AppState;
 use crate::error::ApiResult;
-use crate::routes::fit::ItemFitting;
+use crate::wire::ItemFitting;
 
 use super::wire::{
     ItemTicket, MoneyView, OrderItemView, OrderView, ProductionDay, StatusChangeView,
@@ -18,10 +16,10 @@ use super::wire::{
 };
 
 /// The traveller's view of an order, with its tickets and timeline.
-pub(super) async fn view(state: &AppState, order: &StoredOrder) -> ApiResult<OrderView> {
+pub(super) async fn view(state: &AppState, order: &Order) -> ApiResult<OrderView> {
     let events = db::events::for_order(&state.db, &order.terms.id).await?;
     let tickets = db::tickets::for_order(&state.db, &order.terms.id).await?;
-    let (record, _) = crate::billing::record_of(state, order).await?;
+    let (record, _) = crate::processes::billing::record_of(state, order).await?;
     let mut view = order_view(order, &events, &tickets)?;
     view.money = MoneyView {
         method: order.terms.payment_method.code(),
@@ -33,11 +31,7 @@ pub(super) async fn view(state: &AppState, order: &StoredOrder) -> ApiResult<Ord
     Ok(view)
 }
 
-fn order_view(
-    order: &StoredOrder,
-    events: &[Event],
-    tickets: &[TicketRecord],
-) -> ApiResult<OrderView> {
+fn order_view(order: &Order, events: &[Event], tickets: &[Ticket]) -> ApiResult<OrderView> {
     let mut fittings = order
         .items
         .iter()
@@ -45,13 +39,9 @@ fn order_view(
         .collect::<ApiResult<Vec<_>>>()?
         .into_iter();
     Ok(OrderView {
-        id: order.terms.id.clone(),
-        status: order.terms.status.code(),
-        pickup_code: order
-            .terms
-            .pickup_code
-            .parse::<domain::pickup_code::PickupCode>()
-            .map_or_else(|_| order.terms.pickup_code.clone(), |code| code.to_string()),
+        id: order.terms.id.to_string(),
+        status: order.status.code(),
+        pickup_code: order.terms.pickup_code.to_string(),
         total_krw: order.terms.total.won(),
         deposit_krw: order.terms.deposit.won(),
         itinerary: TripView {
@@ -61,9 +51,9 @@ fn order_view(
             pickup_deadline: order.terms.trip.pickup_deadline.into(),
         },
         traveller: TravellerView {
-            name: order.terms.traveller.name.clone(),
-            email: order.terms.traveller.email.clone(),
-            passport_last4: order.terms.traveller.passport_last4.clone(),
+            name: order.terms.traveller.name.to_string(),
+            email: order.terms.traveller.email.to_string(),
+            passport_last4: order.terms.traveller.passport_last4.to_string(),
             language: order.terms.traveller.language.code(),
         },
         items: order
@@ -91,7 +81,7 @@ fn order_view(
                     .iter()
                     .find(|t| t.order_item_id == item.id)
                     .map(|t| ItemTicket {
-                        number: ticket_number(t.id.into()),
+                        number: t.id.number(),
                         status: t.status.code(),
                     }),
                 fitting: fittings.next().flatten(),
@@ -103,7 +93,7 @@ fn order_view(
             .map(|change| StatusChangeView {
                 from: change.from.map(OrderStatus::code),
                 to: change.to.code(),
-                actor: change.actor.clone(),
+                actor: change.actor.to_string(),
                 note: change.note.clone(),
                 at: change.at.into(),
             })
@@ -129,8 +119,8 @@ fn timeline_entry(event: &Event) -> TimelineEntry {
         .unwrap_or("")
         .to_owned();
     TimelineEntry {
-        kind: event.kind.clone(),
-        ticket: event.ticket_id.map(|id| ticket_number(id.into())),
+        kind: event.kind.code(),
+        ticket: event.ticket_id.map(|id| id.number()),
         note,
         at: event.at.into(),
     }

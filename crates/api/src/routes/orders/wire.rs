@@ -7,12 +7,10 @@ use serde::{Deserialize, Serialize};
 use time::Date;
 use utoipa::ToSchema;
 
-use db::orders::Traveller;
-use domain::language::Language;
-use domain::traveller;
+use domain::traveller::{EmailAddress, PassportLast4, Traveller, TravellerName};
 
 use crate::error::{ApiError, ApiResult};
-use crate::routes::fit::ItemFitting;
+use crate::wire::ItemFitting;
 use crate::wire::{ItemRequest, ItineraryRequest, SeoulTime};
 
 /// A pre-order: the quote's body plus the traveller.
@@ -185,39 +183,16 @@ pub struct StatusChangeView {
     pub at: SeoulTime,
 }
 
-pub(super) fn check_traveller(request: &TravellerRequest) -> ApiResult<Traveller> {
-    let name = request.name.trim();
-    if !traveller::is_valid_name(name) {
-        return Err(ApiError::invalid(
-            "invalid-traveller",
-            "/traveller/name",
-            "give the name as on the passport, 1 to 100 characters",
-        ));
-    }
-    let email = request.email.trim();
-    if !traveller::is_plausible_email(email) {
-        return Err(ApiError::invalid(
-            "invalid-traveller",
-            "/traveller/email",
-            format!("{email:?} is not an email address"),
-        ));
-    }
-    let last4 = request.passport_last4.trim().to_ascii_uppercase();
-    if !traveller::is_valid_passport_last4(&last4) {
-        return Err(ApiError::invalid(
-            "invalid-traveller",
-            "/traveller/passport_last4",
-            "give the last four letters or digits of the passport number",
-        ));
-    }
-    let language: Language = request
-        .language
-        .parse()
-        .map_err(|e| ApiError::from_domain(e, "/traveller/language"))?;
+/// The traveller as the domain takes it; every refusal names its field.
+pub(super) fn parse_traveller(request: &TravellerRequest) -> ApiResult<Traveller> {
+    let at = |e| ApiError::from_domain(e, "/traveller");
     Ok(Traveller {
-        name: name.to_owned(),
-        email: email.to_owned(),
-        passport_last4: last4,
-        language,
+        name: TravellerName::parse(&request.name).map_err(at)?,
+        email: EmailAddress::parse(&request.email).map_err(at)?,
+        passport_last4: PassportLast4::parse(&request.passport_last4).map_err(at)?,
+        language: request
+            .language
+            .parse()
+            .map_err(|e| ApiError::from_domain(e, "/traveller/language"))?,
     })
 }

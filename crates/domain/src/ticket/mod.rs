@@ -1,0 +1,18 @@
+//! Production tickets: one per order item, the workshop's unit of work, and what their
+//! progress means for the order.
+//!
+//! - `status`: the statuses and the moves a workshop may make.
+//! - `lifecycle`: [`TicketMove`], made only by an allowed move, and
+//!   [`order_status_for`], the order's move that the tickets imply.
+//! - `id`: [`TicketId`] and printed ticket numbers.
+//! - `record`: a stored [`Ticket`] and its [`TicketChange`]s.
+
+mod id;
+mod lifecycle;
+mod record;
+mod status;
+
+pub use id::{TicketId, parse_ticket_number, ticket_number};
+pub use lifecycle::{TicketMove, order_status_for};
+pub use record::{Ticket, TicketChange};
+pub use status::TicketStatus;
