@@ -13,7 +13,7 @@ use crate::AppState;
 use crate::auth::Staff;
 use crate::error::{ApiError, ApiResult, Busy};
 use crate::processes::pickup::facts::OrderFacts;
-use crate::processes::pickup::limits::order_for_code;
+use crate::processes::pickup::limits::{found_order, order_for_code};
 use crate::processes::pickup::rules::{
     IDENTITY_MISMATCH, MAX_RECEIPT_TICKETS, NO_SHOW_HOLD, not_found, order_state,
 };
@@ -145,9 +145,7 @@ pub async fn no_show(
     code: &str,
     language: Language,
 ) -> ApiResult<PickupView> {
-    let counter = staff.counter()?;
-    let (order, lookup) = order_for_code(state, staff, counter, code).await?;
-    db::handovers::lookup_succeeded(&state.db, lookup).await?;
+    let order = found_order(state, staff, code).await?;
     let now = state.clock.now();
     let status = order.status;
     if status != OrderStatus::AtCounter {

@@ -55,3 +55,12 @@ pub(super) async fn order_for_code(
     }
     Ok((order, lookup))
 }
+
+/// The order with this pickup code at the caller's counter, the look-up counted as
+/// succeeded (for the processes that need nothing more of the code than its order).
+pub(super) async fn found_order(state: &AppState, staff: &Staff, code: &str) -> ApiResult<Order> {
+    let counter = staff.counter()?;
+    let (order, lookup) = order_for_code(state, staff, counter, code).await?;
+    db::handovers::lookup_succeeded(&state.db, lookup).await?;
+    Ok(order)
+}

@@ -14,7 +14,7 @@ use crate::AppState;
 use crate::auth::Staff;
 use crate::error::{ApiError, ApiResult};
 use crate::processes::pickup::facts::OrderFacts;
-use crate::processes::pickup::limits::order_for_code;
+use crate::processes::pickup::limits::found_order;
 use crate::processes::pickup::records::{item_of, name_of, product_names};
 use crate::wire::{DueOrder, IncomingTicket, PickupView};
 
@@ -28,9 +28,7 @@ pub async fn lookup(
     code: &str,
     language: Language,
 ) -> ApiResult<PickupView> {
-    let counter = staff.counter()?;
-    let (order, lookup) = order_for_code(state, staff, counter, code).await?;
-    db::handovers::lookup_succeeded(&state.db, lookup).await?;
+    let order = found_order(state, staff, code).await?;
     let facts = OrderFacts::load(state, order).await?;
     facts.view(state, language).await
 }
