@@ -517,7 +517,7 @@ pub fn field_for_pointer(pointer: &str, sizing: &crate::draft::Sizing) -> Option
 mod tests {
     use super::*;
     use crate::draft::Traveller;
-    use crate::wire::tests_support::{catalogue, feasible_quote};
+    use crate::tests_support::{catalogue, feasible_quote};
 
     fn app() -> App {
         let mut app = App::new(Lang::En, Draft::new("key".into()));

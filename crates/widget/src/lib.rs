@@ -11,7 +11,7 @@
 //! Layout:
 //! - [`i18n`]: the widget's texts, one table per language.
 //! - [`json`]: a small JSON reader and writer (no serde: the first screen is small).
-//! - [`wire`]: the API's JSON as read and written here.
+//! - [`wire`]: the API's JSON as read and written here, one file per kind of document.
 //! - [`draft`]: the traveller's draft in `localStorage`, with its idempotency key.
 //! - [`sizing`]: the sizing step over `fitting`.
 //! - [`format`]: money, lengths, Seoul times.
@@ -34,3 +34,6 @@ pub mod wire;
 
 #[cfg(target_arch = "wasm32")]
 pub mod dom;
+
+#[cfg(test)]
+mod tests_support;

@@ -1361,7 +1361,7 @@ fn drawing(fit: ProductFit, points: &[Point], title: &str) -> String {
 mod tests {
     use super::*;
     use crate::draft::{Draft, PlacedOrder};
-    use crate::wire::tests_support::{catalogue, feasible_quote};
+    use crate::tests_support::{catalogue, feasible_quote};
 
     fn app(lang: Lang) -> App {
         let mut app = App::new(lang, Draft::new("key".into()));
@@ -1481,7 +1481,7 @@ mod tests {
     fn an_infeasible_quote_offers_its_alternatives_as_buttons() {
         let mut app = app(Lang::En);
         app.choose_product("made-to-measure-shirt");
-        app.quote = QuoteState::Ready(crate::wire::tests_support::quote(
+        app.quote = QuoteState::Ready(crate::tests_support::quote(
             r#"{"feasible":false,"total_krw":1,"deposit_krw":0,"counter_id":2,
                 "reasons":[{"code":"not_ready_in_time","ready_by":"2026-12-08T18:00:00+09:00",
                   "pickup_deadline":"2026-12-05T15:00:00+09:00"}],
