@@ -16,7 +16,9 @@
 //! - [`sizing`]: the sizing step over `fitting`.
 //! - [`format`]: money, lengths, Seoul times.
 //! - [`artwork`]: image headers, print areas, downscale sizes.
-//! - [`app`]: the page's state and decisions (pure, tested natively).
+//! - [`app`]: the page's state and decisions (pure, tested natively); `app::fields` names
+//!   the fields and words their problems, `app::requests` builds the quote and the order.
+//! - [`html`]: escaping text for HTML.
 //! - [`view`]: the page as HTML from the state (pure).
 //! - [`qr`]: the pickup code as an inline SVG QR code.
 //! - `dom` (wasm only): events, `fetch`, storage, the preview worker, Stripe.js.
@@ -25,6 +27,7 @@ pub mod app;
 pub mod artwork;
 pub mod draft;
 pub mod format;
+pub mod html;
 pub mod i18n;
 pub mod json;
 pub mod qr;

@@ -1,6 +1,9 @@
-//! Fixtures for the unit tests: a small catalogue as the API serves it, and quotes.
+//! Fixtures for the unit tests: a small catalogue as the API serves it, quotes, and a
+//! page showing it.
 
-use crate::app::Catalogue;
+use crate::app::{App, Catalogue, QuoteState};
+use crate::draft::{Draft, Traveller};
+use crate::i18n::Lang;
 use crate::json::Json;
 use crate::wire::{CounterView, ProductView, QuoteView, WorkshopView};
 
@@ -67,4 +70,24 @@ pub(crate) fn feasible_quote() -> QuoteView {
 /// A quote from its JSON.
 pub(crate) fn quote(json: &str) -> QuoteView {
     QuoteView::from_json(&Json::parse(json).expect("json")).expect("a quote")
+}
+
+/// A page in `lang` with the small catalogue.
+pub(crate) fn app(lang: Lang) -> App {
+    let mut app = App::new(lang, Draft::new("key".into()));
+    app.set_catalogue(catalogue());
+    app
+}
+
+/// The shirt chosen, a trip, who collects and a feasible quote: ready to order.
+pub(crate) fn ready(app: &mut App) {
+    app.choose_product("made-to-measure-shirt");
+    app.draft.trip.arrival = "2026-12-01T10:00".into();
+    app.draft.trip.departure = "2026-12-22T18:00".into();
+    app.draft.traveller = Traveller {
+        name: " Mia Tanaka ".into(),
+        email: "mia@example.jp".into(),
+        passport_last4: "7k2q".into(),
+    };
+    app.quote = QuoteState::Ready(feasible_quote());
 }

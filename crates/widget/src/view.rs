@@ -11,34 +11,15 @@ use std::fmt::Write;
 use fitting::charts::ProductFit;
 use fitting::{Advice, Area, Point, Unit};
 
+use crate::app::fields::measure_id;
 use crate::app::{App, ArtworkState, CardState, QuoteState};
 use crate::artwork::print_area;
-use crate::draft::{Mode, Sizing, UnitChoice};
+use crate::draft::{Mode, UnitChoice};
 use crate::format::{SeoulTime, krw, length, seoul, signed_length};
+use crate::html::esc;
 use crate::i18n::{self, Lang, T, label_name, point_hint, point_name};
-use crate::sizing::{FieldError, Suggestion, range_hint};
+use crate::sizing::{Suggestion, range_hint};
 use crate::wire::{AlternativeView, OptionGroupView, ReasonView};
-
-/// Escapes text for HTML content and quoted attribute values.
-pub fn esc(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            other => out.push(other),
-        }
-    }
-    out
-}
-
-/// The element id of a measurement field.
-pub fn measure_id(_sizing: &Sizing, point: Point) -> String {
-    format!("m-{}", point.code())
-}
 
 /// The regions of the page and their HTML, in page order.
 pub fn regions(app: &App) -> Vec<(&'static str, String)> {
@@ -320,7 +301,7 @@ fn sizing(app: &App) -> String {
                 .errors
                 .iter()
                 .find(|(p, _)| p == point)
-                .map(|(p, e)| field_error_text(app, *p, e))
+                .map(|(p, e)| app.field_error_text(*p, e))
         });
         let mut label = app.t(point_name(*point)).to_owned();
         if garment_mode && point.is_girth() {
@@ -363,31 +344,6 @@ fn fit_group(app: &App) -> String {
     match app.product().and_then(|p| p.group("fit")) {
         Some(group) if app.product_fit().is_some() => choice_group(app, group),
         _ => String::new(),
-    }
-}
-
-/// The message of a measurement that cannot be used.
-pub fn field_error_text(app: &App, point: Point, error: &FieldError) -> String {
-    let name = app.t(point_name(point));
-    let unit = app.draft.sizing.unit.unit();
-    match error {
-        FieldError::NotANumber { given } => {
-            app.f(T::ErrNumber, &[("point", name), ("given", given)])
-        }
-        FieldError::OutOfRange {
-            given,
-            min,
-            max,
-            flat,
-        } => app.f(
-            if *flat { T::ErrFlatRange } else { T::ErrRange },
-            &[
-                ("point", name),
-                ("given", &length(*given, unit)),
-                ("min", &length(*min, unit)),
-                ("max", &length(*max, unit)),
-            ],
-        ),
     }
 }
 

@@ -195,7 +195,7 @@ fn show_problem(app: &mut crate::app::App, problem: &Problem) {
     let field = problem
         .field
         .as_deref()
-        .and_then(|pointer| crate::app::field_for_pointer(pointer, &app.draft.sizing));
+        .and_then(|pointer| crate::app::fields::field_for_pointer(pointer, &app.draft.sizing));
     match field {
         Some(id) => {
             app.field_errors.insert(id, message);
@@ -287,7 +287,7 @@ pub(crate) async fn place_order() {
                 problem
                     .field
                     .as_deref()
-                    .and_then(|p| crate::app::field_for_pointer(p, &app.draft.sizing))
+                    .and_then(|p| crate::app::fields::field_for_pointer(p, &app.draft.sizing))
             });
             focus_id(field.as_deref().unwrap_or("place-order"));
         }

@@ -310,7 +310,12 @@ fn show_field_error(id: &str, message: Option<&str>) {
     }
     if let Some(error) = element(&format!("{id}-error")) {
         let html = message
-            .map(|m| format!("<span aria-hidden=\"true\">⚠</span> {}", view::esc(m)))
+            .map(|m| {
+                format!(
+                    "<span aria-hidden=\"true\">⚠</span> {}",
+                    crate::html::esc(m)
+                )
+            })
             .unwrap_or_default();
         if error.inner_html() != html {
             error.set_inner_html(&html);
@@ -377,7 +382,7 @@ fn on_input(event: Event) {
                 .and_then(|g| g.text_rule.clone());
             let normal = match rule {
                 Some(rule) => {
-                    crate::app::capitals_if_only_capitals(&value, &rule.allowed_characters)
+                    crate::app::fields::capitals_if_only_capitals(&value, &rule.allowed_characters)
                 }
                 None => value.clone(),
             };
@@ -453,7 +458,7 @@ fn show_measure_errors(all: bool) {
                     .errors
                     .iter()
                     .find(|(q, _)| *q == p)
-                    .map(|(q, e)| view::field_error_text(app, *q, e));
+                    .map(|(q, e)| app.field_error_text(*q, e));
                 (format!("m-{}", p.code()), message)
             })
             .collect::<Vec<_>>()
