@@ -19,7 +19,7 @@
 //! - [`app`]: the page's state and decisions (pure, tested natively); `app::fields` names
 //!   the fields and words their problems, `app::requests` builds the quote and the order.
 //! - [`html`]: escaping text for HTML.
-//! - [`view`]: the page as HTML from the state (pure).
+//! - [`view`]: the page as HTML from the state (pure), one file per step of the page.
 //! - [`qr`]: the pickup code as an inline SVG QR code.
 //! - `dom` (wasm only): events, `fetch`, storage, the preview worker, Stripe.js.
 
