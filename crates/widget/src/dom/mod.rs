@@ -309,14 +309,7 @@ fn show_field_error(id: &str, message: Option<&str>) {
         }
     }
     if let Some(error) = element(&format!("{id}-error")) {
-        let html = message
-            .map(|m| {
-                format!(
-                    "<span aria-hidden=\"true\">⚠</span> {}",
-                    crate::html::esc(m)
-                )
-            })
-            .unwrap_or_default();
+        let html = crate::html::field_message(message);
         if error.inner_html() != html {
             error.set_inner_html(&html);
         }

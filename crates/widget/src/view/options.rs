@@ -7,7 +7,7 @@ use std::fmt::Write;
 use crate::app::{App, ArtworkState};
 use crate::artwork::print_area;
 use crate::format::krw;
-use crate::html::esc;
+use crate::html::{esc, field_message, invalid};
 use crate::i18n::T;
 use crate::wire::OptionGroupView;
 
@@ -123,11 +123,7 @@ pub(super) fn options(app: &App) -> String {
                     r#"<div class="field"><label for="{id}">{label}</label><input type="text" id="{id}" name="{id}" value="{value}" autocomplete="off" autocapitalize="characters" spellcheck="false" aria-describedby="{id}-hint {id}-error"{invalid}><p class="hint" id="{id}-hint">{help} {price}</p><p class="error" id="{id}-error">{error}</p></div>"#,
                     label = esc(&group.label),
                     value = esc(typed),
-                    invalid = if error.is_some() {
-                        r#" aria-invalid="true""#
-                    } else {
-                        ""
-                    },
+                    invalid = invalid(error.as_deref()),
                     help = esc(&app.f(
                         T::MonogramHelp,
                         &[
@@ -136,9 +132,7 @@ pub(super) fn options(app: &App) -> String {
                         ]
                     )),
                     price = app.f(T::MonogramPrice, &[("price", &krw(rule.price_delta_krw))]),
-                    error = error
-                        .map(|e| format!("<span aria-hidden=\"true\">⚠</span> {}", esc(&e)))
-                        .unwrap_or_default(),
+                    error = field_message(error.as_deref()),
                 );
             }
             None => html.push_str(&choice_group(app, group)),

@@ -6,7 +6,7 @@ use std::fmt::Write;
 use super::parts::{radio, summary};
 use crate::app::{App, CardState, QuoteState};
 use crate::format::krw;
-use crate::html::esc;
+use crate::html::{esc, field_message};
 use crate::i18n::T;
 
 /// The summary, the payment methods, the amounts and the Place order button.
@@ -119,9 +119,7 @@ pub(super) fn pay(app: &App) -> String {
     let _ = write!(
         html,
         r#"<p class="error" id="place-order-error">{}</p><button type="button" class="primary" id="place-order" data-act="place-order" aria-describedby="place-order-error"{}>{}</button>"#,
-        error
-            .map(|e| format!("<span aria-hidden=\"true\">⚠</span> {}", esc(e)))
-            .unwrap_or_default(),
+        field_message(error.map(String::as_str)),
         if app.placing { " disabled" } else { "" },
         app.t(if app.placing {
             T::Placing

@@ -11,7 +11,7 @@ use super::parts::radio;
 use crate::app::App;
 use crate::app::fields::measure_id;
 use crate::draft::{Mode, UnitChoice};
-use crate::html::esc;
+use crate::html::{esc, field_message, invalid};
 use crate::i18n::{T, point_hint, point_name};
 use crate::sizing::range_hint;
 
@@ -131,15 +131,9 @@ pub(super) fn sizing(app: &App) -> String {
             label = esc(&label),
             unit = s.unit.unit().code(),
             value = esc(typed),
-            invalid = if error.is_some() {
-                r#" aria-invalid="true""#
-            } else {
-                ""
-            },
+            invalid = invalid(error.as_deref()),
             hint = esc(&hint),
-            error = error
-                .map(|e| format!("<span aria-hidden=\"true\">⚠</span> {}", esc(&e)))
-                .unwrap_or_default(),
+            error = field_message(error.as_deref()),
         );
     }
     html.push_str("</div></div>");

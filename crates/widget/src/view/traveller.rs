@@ -1,14 +1,14 @@
 //! The traveller step: who collects (name, email, passport ending).
 
 use crate::app::App;
-use crate::html::esc;
+use crate::html::{esc, field_message, invalid};
 use crate::i18n::T;
 
 /// The fields of the person who collects.
 pub(super) fn traveller(app: &App) -> String {
     let t = &app.draft.traveller;
     let field = |id: &str, key: T, value: &str, attrs: &str, hint: Option<T>| {
-        let error = app.field_errors.get(id);
+        let error = app.field_errors.get(id).map(String::as_str);
         let hint_html = hint.map_or(String::new(), |h| {
             format!(r#"<p class="hint" id="{id}-hint">{}</p>"#, app.t(h))
         });
@@ -21,14 +21,8 @@ pub(super) fn traveller(app: &App) -> String {
             r#"<div class="field"><label for="{id}">{}</label><input id="{id}" name="{id}" value="{}" {attrs} aria-describedby="{described}"{}>{hint_html}<p class="error" id="{id}-error">{}</p></div>"#,
             app.t(key),
             esc(value),
-            if error.is_some() {
-                r#" aria-invalid="true""#
-            } else {
-                ""
-            },
-            error
-                .map(|e| format!("<span aria-hidden=\"true\">⚠</span> {}", esc(e)))
-                .unwrap_or_default()
+            invalid(error),
+            field_message(error)
         )
     };
     let mut html = field(

@@ -7,7 +7,7 @@ use std::fmt::Write;
 use super::parts::counter_name;
 use crate::app::{App, QuoteState};
 use crate::format::{SeoulTime, krw, seoul};
-use crate::html::esc;
+use crate::html::{esc, field_message, invalid};
 use crate::i18n::T;
 use crate::wire::{AlternativeView, ReasonView};
 
@@ -25,14 +25,8 @@ pub(super) fn trip(app: &App) -> String {
             r#"<div class="field"><label for="{id}">{}</label><input type="datetime-local" id="{id}" name="{id}" value="{}" aria-describedby="trip-hint {id}-error"{}><p class="error" id="{id}-error">{}</p></div>"#,
             app.t(key),
             esc(value),
-            if error.is_some() {
-                r#" aria-invalid="true""#
-            } else {
-                ""
-            },
-            error
-                .map(|e| format!("<span aria-hidden=\"true\">⚠</span> {}", esc(&e)))
-                .unwrap_or_default()
+            invalid(error.as_deref()),
+            field_message(error.as_deref())
         )
     };
     let mut html = format!(
