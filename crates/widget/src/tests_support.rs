@@ -7,7 +7,7 @@ use crate::i18n::Lang;
 use crate::json::Json;
 use crate::wire::{CounterView, ProductView, QuoteView, WorkshopView};
 
-const SHIRT: &str = r#"{"id":1,"code":"made-to-measure-shirt","workshop_id":1,"category":"garment",
+pub(crate) const SHIRT: &str = r#"{"id":1,"code":"made-to-measure-shirt","workshop_id":1,"category":"garment",
     "name":"Made-to-measure shirt","description":"d","base_price_krw":180000,"deposit_percent":30,
     "pay_at_counter":false,"lead_days":1,"production_minutes":240,"option_groups":[
     {"code":"fabric","label":"Fabric","kind":"choice","values":[
@@ -18,14 +18,19 @@ const SHIRT: &str = r#"{"id":1,"code":"made-to-measure-shirt","workshop_id":1,"c
     "future_member":{"ignored":true}}"#;
 
 const SHOES: &str = r#"{"id":4,"code":"derby-shoes","workshop_id":2,"category":"shoes",
-    "name":"Derby shoes","base_price_krw":420000,"deposit_percent":50,"option_groups":[
+    "name":"Derby shoes","description":"d","base_price_krw":420000,"deposit_percent":50,
+    "pay_at_counter":false,"lead_days":0,"production_minutes":0,"option_groups":[
     {"code":"size","label":"Size","kind":"choice","values":[
-      {"code":"260","label":"260","default":true},{"code":"265","label":"265"}]},
+      {"code":"260","label":"260","price_delta_krw":0,"production_minutes_delta":0,"default":true},
+      {"code":"265","label":"265","price_delta_krw":0,"production_minutes_delta":0,"default":false}]},
     {"code":"width","label":"Width","kind":"choice","values":[
-      {"code":"standard","label":"Standard","default":true},{"code":"wide","label":"Wide"}]}]}"#;
+      {"code":"standard","label":"Standard","price_delta_krw":0,"production_minutes_delta":0,"default":true},
+      {"code":"wide","label":"Wide","price_delta_krw":0,"production_minutes_delta":0,"default":false}]}],
+    "look":null}"#;
 
 const WALLET: &str = r#"{"id":9,"code":"card-wallet","workshop_id":3,"category":"bag",
-    "name":"Card wallet","base_price_krw":85000,"pay_at_counter":true,"option_groups":[
+    "name":"Card wallet","description":"d","base_price_krw":85000,"deposit_percent":0,
+    "pay_at_counter":true,"lead_days":0,"production_minutes":0,"option_groups":[
     {"code":"monogram","label":"Monogram","kind":"text","text_rule":{"max_chars":3,
       "allowed_characters":"ABC김","required":false,"price_delta_krw":10000}}],
     "look":{"art":"wallet","body":"leather","swatches":{}}}"#;
@@ -46,8 +51,10 @@ pub(crate) fn catalogue() -> Catalogue {
             name: "Sogong-dong Tailors".into(),
         }],
         counters: Json::parse(
-            r#"[{"id":1,"code":"myeongdong","name":"Myeongdong shop","opens_at":"10:00","closes_at":"20:00"},
-                {"id":2,"code":"icn-t1","name":"Incheon T1","opens_at":"05:30","closes_at":"23:00"}]"#,
+            r#"[{"id":1,"code":"myeongdong","name":"Myeongdong shop","address":"Myeong-dong 8-gil",
+                  "opens_at":"10:00","closes_at":"20:00"},
+                {"id":2,"code":"icn-t1","name":"Incheon T1","address":"Terminal 1, 3F",
+                  "opens_at":"05:30","closes_at":"23:00"}]"#,
         )
         .expect("json")
         .items()
@@ -70,6 +77,25 @@ pub(crate) fn feasible_quote() -> QuoteView {
 /// A quote from its JSON.
 pub(crate) fn quote(json: &str) -> QuoteView {
     QuoteView::from_json(&Json::parse(json).expect("json")).expect("a quote")
+}
+
+/// Asserts that `text` reads with `read`, and no longer reads once any one of `members`
+/// is renamed (`(member, renamed)`, at its first place in `text`); returns what it read.
+pub(crate) fn assert_required<T: std::fmt::Debug>(
+    text: &str,
+    read: impl Fn(&Json) -> Option<T>,
+    members: &[(&str, &str)],
+) -> T {
+    let parse = |text: &str| read(&Json::parse(text).expect("json"));
+    for (member, renamed) in members {
+        let changed = text.replacen(member, renamed, 1);
+        assert_ne!(changed, text, "{member} is not in the document");
+        assert!(
+            parse(&changed).is_none(),
+            "{member} renamed {renamed} still reads"
+        );
+    }
+    parse(text).expect("the document reads")
 }
 
 /// A page in `lang` with the small catalogue.

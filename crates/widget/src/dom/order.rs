@@ -114,7 +114,7 @@ async fn placed(created: OrderCreated, method: &str) {
         id: created.id.clone(),
         token: created.token.clone(),
         pickup_code: created.pickup_code.clone(),
-        counter_id: created.order.itinerary.as_ref().map_or(0, |t| t.counter_id),
+        counter_id: created.order.itinerary.counter_id,
         payment: created.payment.method.clone(),
         due_now_krw: created.payment.amount_due_now_krw,
         client_secret: if card {

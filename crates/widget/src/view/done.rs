@@ -42,27 +42,19 @@ pub(super) fn done(app: &App) -> String {
         esc(&app.f(T::PickupHint, &[("counter", &counter)]))
     );
     if let Some(order) = &app.order {
-        if let Some(ready) = order.items.first().and_then(|i| i.ready_by.as_deref()) {
+        if let Some(ready) = order.items.first().map(|i| i.ready_by.as_str()) {
             let _ = write!(
                 html,
                 "<p>{}</p>",
                 app.f(T::ReadyBy, &[("time", &seoul(ready, app.lang))])
             );
         }
-        if let Some(deadline) = order
-            .itinerary
-            .as_ref()
-            .and_then(|i| i.pickup_deadline.as_deref())
-        {
-            let _ = write!(
-                html,
-                "<p>{}</p>",
-                esc(&app.f(
-                    T::CollectBy,
-                    &[("counter", &counter), ("time", &seoul(deadline, app.lang))]
-                ))
-            );
-        }
+        let deadline = seoul(&order.itinerary.pickup_deadline, app.lang);
+        let _ = write!(
+            html,
+            "<p>{}</p>",
+            esc(&app.f(T::CollectBy, &[("counter", &counter), ("time", &deadline)]))
+        );
         if let Some(item) = order.items.first() {
             html.push_str(&summary(app, item.product_id, &item.options));
         }

@@ -210,6 +210,7 @@ mod tests {
         app.choose_product("made-to-measure-shirt");
         app.quote = QuoteState::Ready(crate::tests_support::quote(
             r#"{"feasible":false,"total_krw":1,"deposit_krw":0,"counter_id":2,
+                "pickup_deadline":null,"items":[],"payment_methods":[],
                 "reasons":[{"code":"not_ready_in_time","ready_by":"2026-12-08T18:00:00+09:00",
                   "pickup_deadline":"2026-12-05T15:00:00+09:00"}],
                 "alternatives":[{"kind":"later_departure","earliest_departure":"2026-12-08T21:00:00+09:00"},

@@ -11,7 +11,7 @@ use domain::catalogue::{
 };
 use domain::money::{Krw, Percent};
 
-use super::read::{int, list};
+use super::read::{int, list, text};
 use crate::json::{Json, char_set, map_of};
 
 /// A product of `GET /api/v1/products`, texts in the negotiated language.
@@ -157,48 +157,61 @@ impl ProductView {
 }
 
 impl ProductView {
-    /// Reads a product; `None` without its id, code or name.
+    /// Reads a product; `None` when a member the server always sends is missing (only
+    /// `look` may be `null`).
     pub fn from_json(json: &Json) -> Option<ProductView> {
         Some(ProductView {
-            id: json.get("id").i64()?,
-            code: json.get("code").str()?.to_owned(),
-            workshop_id: int(json.get("workshop_id")),
-            category: json.get("category").string(),
-            name: json.get("name").str()?.to_owned(),
-            description: json.get("description").string(),
-            base_price_krw: int(json.get("base_price_krw")),
-            deposit_percent: int(json.get("deposit_percent")),
-            pay_at_counter: json.get("pay_at_counter").bool().unwrap_or(false),
-            lead_days: int(json.get("lead_days")),
-            production_minutes: int(json.get("production_minutes")),
-            option_groups: list(json.get("option_groups"), OptionGroupView::from_json),
+            id: int(json.get("id"))?,
+            code: text(json.get("code"))?,
+            workshop_id: int(json.get("workshop_id"))?,
+            category: text(json.get("category"))?,
+            name: text(json.get("name"))?,
+            description: text(json.get("description"))?,
+            base_price_krw: int(json.get("base_price_krw"))?,
+            deposit_percent: int(json.get("deposit_percent"))?,
+            pay_at_counter: json.get("pay_at_counter").bool()?,
+            lead_days: int(json.get("lead_days"))?,
+            production_minutes: int(json.get("production_minutes"))?,
+            option_groups: list(json.get("option_groups"), OptionGroupView::from_json)?,
             look: Some(json.get("look").clone()).filter(|l| !l.is_null()),
         })
     }
 }
 
 impl OptionGroupView {
+    /// A choice group has its values, a text group its rule (the server leaves the other
+    /// out).
     fn from_json(json: &Json) -> Option<OptionGroupView> {
-        let rule = json.get("text_rule");
+        let kind = text(json.get("kind"))?;
+        let is_text = kind == "text";
         Some(OptionGroupView {
-            code: json.get("code").str()?.to_owned(),
-            label: json.get("label").string(),
-            kind: json.get("kind").string(),
-            values: list(json.get("values"), |v| {
-                Some(OptionValueView {
-                    code: v.get("code").str()?.to_owned(),
-                    label: v.get("label").string(),
-                    price_delta_krw: int(v.get("price_delta_krw")),
-                    production_minutes_delta: int(v.get("production_minutes_delta")),
-                    default: v.get("default").bool().unwrap_or(false),
+            code: text(json.get("code"))?,
+            label: text(json.get("label"))?,
+            values: if is_text {
+                Vec::new()
+            } else {
+                list(json.get("values"), |v| {
+                    Some(OptionValueView {
+                        code: text(v.get("code"))?,
+                        label: text(v.get("label"))?,
+                        price_delta_krw: int(v.get("price_delta_krw"))?,
+                        production_minutes_delta: int(v.get("production_minutes_delta"))?,
+                        default: v.get("default").bool()?,
+                    })
+                })?
+            },
+            text_rule: if is_text {
+                let rule = json.get("text_rule");
+                Some(TextRuleView {
+                    max_chars: int(rule.get("max_chars"))?,
+                    allowed_characters: text(rule.get("allowed_characters"))?,
+                    required: rule.get("required").bool()?,
+                    price_delta_krw: int(rule.get("price_delta_krw"))?,
                 })
-            }),
-            text_rule: (!rule.is_null()).then(|| TextRuleView {
-                max_chars: int(rule.get("max_chars")),
-                allowed_characters: rule.get("allowed_characters").string(),
-                required: rule.get("required").bool().unwrap_or(false),
-                price_delta_krw: int(rule.get("price_delta_krw")),
-            }),
+            } else {
+                None
+            },
+            kind,
         })
     }
 }
@@ -207,8 +220,8 @@ impl WorkshopView {
     /// Reads a workshop.
     pub fn from_json(json: &Json) -> Option<WorkshopView> {
         Some(WorkshopView {
-            id: json.get("id").i64()?,
-            name: json.get("name").string(),
+            id: int(json.get("id"))?,
+            name: text(json.get("name"))?,
         })
     }
 }
@@ -217,21 +230,22 @@ impl CounterView {
     /// Reads a counter.
     pub fn from_json(json: &Json) -> Option<CounterView> {
         Some(CounterView {
-            id: json.get("id").i64()?,
-            code: json.get("code").string(),
-            name: json.get("name").string(),
-            address: json.get("address").string(),
-            opens_at: json.get("opens_at").string(),
-            closes_at: json.get("closes_at").string(),
+            id: int(json.get("id"))?,
+            code: text(json.get("code"))?,
+            name: text(json.get("name"))?,
+            address: text(json.get("address"))?,
+            opens_at: text(json.get("opens_at"))?,
+            closes_at: text(json.get("closes_at"))?,
         })
     }
 }
 
 impl WidgetConfig {
-    /// Reads `GET /api/v1/widget/config`.
+    /// Reads `GET /api/v1/widget/config` (what it lacks keeps its default: the quote
+    /// still says how each order can be paid).
     pub fn from_json(json: &Json) -> WidgetConfig {
         WidgetConfig {
-            payment_methods: list(json.get("payment_methods"), |m| m.str().map(str::to_owned)),
+            payment_methods: list(json.get("payment_methods"), text).unwrap_or_default(),
             stripe_publishable_key: json
                 .get("stripe_publishable_key")
                 .str()
@@ -244,7 +258,7 @@ impl WidgetConfig {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tests_support::shirt;
+    use crate::tests_support::{SHIRT, assert_required, shirt};
 
     #[test]
     fn a_product_prices_like_the_server() {
@@ -269,5 +283,21 @@ mod tests {
                 rejected: "é!".into()
             })
         );
+    }
+
+    #[test]
+    fn a_renamed_member_the_server_always_sends_fails_the_read() {
+        // The shirt also has a member this widget does not know: that one is ignored.
+        let product = assert_required(
+            SHIRT,
+            ProductView::from_json,
+            &[
+                (r#""base_price_krw""#, r#""base_price""#),
+                (r#""pay_at_counter""#, r#""payable_at_counter""#),
+                (r#""price_delta_krw":40000"#, r#""price_krw":40000"#),
+                (r#""allowed_characters""#, r#""allowed""#),
+            ],
+        );
+        assert_eq!(product.base_price_krw, 180_000);
     }
 }

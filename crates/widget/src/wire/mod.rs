@@ -1,6 +1,8 @@
-//! The API's JSON as the widget reads and writes it: only the members the widget uses,
-//! every optional member defaulted, so a server that adds members never breaks a page
-//! that is already open.
+//! The API's JSON as the widget reads and writes it: only the members the widget uses.
+//! A member the server always sends is required (missing or renamed, the document does
+//! not read: a change of the API's shape is an error, not a silent default); a member it
+//! may leave out or send as `null` is optional; members the widget does not know are
+//! ignored, so a server that adds members never breaks a page that is already open.
 //!
 //! One file per kind of document: `catalogue` (products, workshops, counters, the
 //! widget's settings), `quote`, `order` (created and viewed), `problem`, and `requests`

@@ -30,13 +30,12 @@ impl Problem {
     pub fn from_json(json: &Json) -> Problem {
         Problem {
             kind: json.get("type").string(),
-            status: int(json.get("status")),
+            status: int(json.get("status")).unwrap_or_default(),
             detail: json.get("detail").string(),
             field: json.get("field").str().map(str::to_owned),
-            reasons: list(json.get("reasons"), |r| Some(ReasonView::from_json(r))),
-            alternatives: list(json.get("alternatives"), |a| {
-                Some(AlternativeView::from_json(a))
-            }),
+            reasons: list(json.get("reasons"), ReasonView::from_json).unwrap_or_default(),
+            alternatives: list(json.get("alternatives"), AlternativeView::from_json)
+                .unwrap_or_default(),
         }
     }
 }

@@ -2,7 +2,7 @@
 //! ready, and the reasons and alternatives of an infeasible trip (an infeasible order's
 //! 409 carries them too).
 
-use super::read::{int, list};
+use super::read::{int, list, text};
 use crate::json::Json;
 
 /// `POST /api/v1/quotes`.
@@ -56,59 +56,60 @@ pub enum AlternativeView {
 }
 
 impl QuoteView {
-    /// Reads a quote; `None` if it is not one.
+    /// Reads a quote; `None` if it is not one or lacks a member the server always sends
+    /// (the pickup deadline and the items' ready-by may be `null`).
     pub fn from_json(json: &Json) -> Option<QuoteView> {
         Some(QuoteView {
             feasible: json.get("feasible").bool()?,
-            total_krw: int(json.get("total_krw")),
-            deposit_krw: int(json.get("deposit_krw")),
-            pickup_deadline: json.get("pickup_deadline").str().map(str::to_owned),
-            counter_id: int(json.get("counter_id")),
+            total_krw: int(json.get("total_krw"))?,
+            deposit_krw: int(json.get("deposit_krw"))?,
+            pickup_deadline: text(json.get("pickup_deadline")),
+            counter_id: int(json.get("counter_id"))?,
             items: list(json.get("items"), |i| {
                 Some(ItemQuoteView {
-                    unit_price_krw: int(i.get("unit_price_krw")),
-                    ready_by: i.get("ready_by").str().map(str::to_owned),
+                    unit_price_krw: int(i.get("unit_price_krw"))?,
+                    ready_by: text(i.get("ready_by")),
                 })
-            }),
-            reasons: list(json.get("reasons"), |r| Some(ReasonView::from_json(r))),
-            alternatives: list(json.get("alternatives"), |a| {
-                Some(AlternativeView::from_json(a))
-            }),
-            payment_methods: list(json.get("payment_methods"), |m| m.str().map(str::to_owned)),
+            })?,
+            reasons: list(json.get("reasons"), ReasonView::from_json)?,
+            alternatives: list(json.get("alternatives"), AlternativeView::from_json)?,
+            payment_methods: list(json.get("payment_methods"), text)?,
         })
     }
 }
 
 impl ReasonView {
-    pub(super) fn from_json(json: &Json) -> ReasonView {
-        match json.get("code").str() {
-            Some("no_capacity") => ReasonView::NoCapacity,
-            Some("not_ready_in_time") => ReasonView::NotReadyInTime {
-                ready_by: json.get("ready_by").string(),
-                pickup_deadline: json.get("pickup_deadline").string(),
+    /// A reason by its `code`; a code this widget does not know is `Other`.
+    pub(super) fn from_json(json: &Json) -> Option<ReasonView> {
+        Some(match json.get("code").str()? {
+            "no_capacity" => ReasonView::NoCapacity,
+            "not_ready_in_time" => ReasonView::NotReadyInTime {
+                ready_by: text(json.get("ready_by"))?,
+                pickup_deadline: text(json.get("pickup_deadline"))?,
             },
-            Some("payment_unavailable") => ReasonView::PaymentUnavailable,
-            Some("no_pickup_during_stay") => ReasonView::NoPickupDuringStay,
+            "payment_unavailable" => ReasonView::PaymentUnavailable,
+            "no_pickup_during_stay" => ReasonView::NoPickupDuringStay,
             _ => ReasonView::Other,
-        }
+        })
     }
 }
 
 impl AlternativeView {
-    pub(super) fn from_json(json: &Json) -> AlternativeView {
-        match json.get("kind").str() {
-            Some("later_departure") => AlternativeView::LaterDeparture {
-                earliest_departure: json.get("earliest_departure").string(),
+    /// An alternative by its `kind`; a kind this widget does not know is `Other`.
+    pub(super) fn from_json(json: &Json) -> Option<AlternativeView> {
+        Some(match json.get("kind").str()? {
+            "later_departure" => AlternativeView::LaterDeparture {
+                earliest_departure: text(json.get("earliest_departure"))?,
             },
-            Some("other_counter") => AlternativeView::OtherCounter {
-                counter_id: int(json.get("counter_id")),
-                pickup_deadline: json.get("pickup_deadline").string(),
+            "other_counter" => AlternativeView::OtherCounter {
+                counter_id: int(json.get("counter_id"))?,
+                pickup_deadline: text(json.get("pickup_deadline"))?,
             },
-            Some("simpler_options") => AlternativeView::SimplerOptions {
-                ready_by: json.get("ready_by").string(),
+            "simpler_options" => AlternativeView::SimplerOptions {
+                ready_by: text(json.get("ready_by"))?,
             },
             _ => AlternativeView::Other,
-        }
+        })
     }
 }
 
