@@ -11,7 +11,7 @@ use domain::catalogue::{
 };
 use domain::money::{Krw, Percent};
 
-use super::read::{int, list, text};
+use super::read::{has, int, list, text};
 use crate::json::{Json, char_set, map_of};
 
 /// A product of `GET /api/v1/products`, texts in the negotiated language.
@@ -160,19 +160,37 @@ impl ProductView {
     /// Reads a product; `None` when a member the server always sends is missing (only
     /// `look` may be `null`).
     pub fn from_json(json: &Json) -> Option<ProductView> {
+        let members = [
+            "id",
+            "code",
+            "workshop_id",
+            "category",
+            "name",
+            "description",
+            "base_price_krw",
+            "deposit_percent",
+            "pay_at_counter",
+            "lead_days",
+            "production_minutes",
+            "option_groups",
+        ];
+        if !has(json, &members) {
+            return None;
+        }
+        let option_groups = list(json.get("option_groups"), OptionGroupView::from_json)?;
         Some(ProductView {
-            id: int(json.get("id"))?,
-            code: text(json.get("code"))?,
-            workshop_id: int(json.get("workshop_id"))?,
-            category: text(json.get("category"))?,
-            name: text(json.get("name"))?,
-            description: text(json.get("description"))?,
-            base_price_krw: int(json.get("base_price_krw"))?,
-            deposit_percent: int(json.get("deposit_percent"))?,
-            pay_at_counter: json.get("pay_at_counter").bool()?,
-            lead_days: int(json.get("lead_days"))?,
-            production_minutes: int(json.get("production_minutes"))?,
-            option_groups: list(json.get("option_groups"), OptionGroupView::from_json)?,
+            id: json.get("id").i64()?,
+            code: json.get("code").str()?.to_owned(),
+            workshop_id: int(json.get("workshop_id")),
+            category: json.get("category").string(),
+            name: json.get("name").str()?.to_owned(),
+            description: json.get("description").string(),
+            base_price_krw: int(json.get("base_price_krw")),
+            deposit_percent: int(json.get("deposit_percent")),
+            pay_at_counter: json.get("pay_at_counter").bool().unwrap_or(false),
+            lead_days: int(json.get("lead_days")),
+            production_minutes: int(json.get("production_minutes")),
+            option_groups,
             look: Some(json.get("look").clone()).filter(|l| !l.is_null()),
         })
     }
@@ -182,36 +200,59 @@ impl OptionGroupView {
     /// A choice group has its values, a text group its rule (the server leaves the other
     /// out).
     fn from_json(json: &Json) -> Option<OptionGroupView> {
-        let kind = text(json.get("kind"))?;
-        let is_text = kind == "text";
+        let rule = json.get("text_rule");
+        let values = json.get("values");
+        let complete = if json.get("kind").str() == Some("text") {
+            let members = [
+                "max_chars",
+                "allowed_characters",
+                "required",
+                "price_delta_krw",
+            ];
+            has(rule, &members)
+        } else {
+            !values.is_null()
+        };
+        if !complete || !has(json, &["code", "label", "kind"]) {
+            return None;
+        }
+        let values = if values.is_null() {
+            Vec::new()
+        } else {
+            list(values, OptionValueView::from_json)?
+        };
         Some(OptionGroupView {
-            code: text(json.get("code"))?,
-            label: text(json.get("label"))?,
-            values: if is_text {
-                Vec::new()
-            } else {
-                list(json.get("values"), |v| {
-                    Some(OptionValueView {
-                        code: text(v.get("code"))?,
-                        label: text(v.get("label"))?,
-                        price_delta_krw: int(v.get("price_delta_krw"))?,
-                        production_minutes_delta: int(v.get("production_minutes_delta"))?,
-                        default: v.get("default").bool()?,
-                    })
-                })?
-            },
-            text_rule: if is_text {
-                let rule = json.get("text_rule");
-                Some(TextRuleView {
-                    max_chars: int(rule.get("max_chars"))?,
-                    allowed_characters: text(rule.get("allowed_characters"))?,
-                    required: rule.get("required").bool()?,
-                    price_delta_krw: int(rule.get("price_delta_krw"))?,
-                })
-            } else {
-                None
-            },
-            kind,
+            code: json.get("code").str()?.to_owned(),
+            label: json.get("label").string(),
+            kind: json.get("kind").string(),
+            values,
+            text_rule: (!rule.is_null()).then(|| TextRuleView {
+                max_chars: int(rule.get("max_chars")),
+                allowed_characters: rule.get("allowed_characters").string(),
+                required: rule.get("required").bool().unwrap_or(false),
+                price_delta_krw: int(rule.get("price_delta_krw")),
+            }),
+        })
+    }
+}
+
+impl OptionValueView {
+    fn from_json(v: &Json) -> Option<OptionValueView> {
+        let members = [
+            "label",
+            "price_delta_krw",
+            "production_minutes_delta",
+            "default",
+        ];
+        if !has(v, &members) {
+            return None;
+        }
+        Some(OptionValueView {
+            code: v.get("code").str()?.to_owned(),
+            label: v.get("label").string(),
+            price_delta_krw: int(v.get("price_delta_krw")),
+            production_minutes_delta: int(v.get("production_minutes_delta")),
+            default: v.get("default").bool().unwrap_or(false),
         })
     }
 }
@@ -219,9 +260,12 @@ impl OptionGroupView {
 impl WorkshopView {
     /// Reads a workshop.
     pub fn from_json(json: &Json) -> Option<WorkshopView> {
+        if !has(json, &["name"]) {
+            return None;
+        }
         Some(WorkshopView {
-            id: int(json.get("id"))?,
-            name: text(json.get("name"))?,
+            id: json.get("id").i64()?,
+            name: json.get("name").string(),
         })
     }
 }
@@ -229,13 +273,16 @@ impl WorkshopView {
 impl CounterView {
     /// Reads a counter.
     pub fn from_json(json: &Json) -> Option<CounterView> {
+        if !has(json, &["code", "name", "address", "opens_at", "closes_at"]) {
+            return None;
+        }
         Some(CounterView {
-            id: int(json.get("id"))?,
-            code: text(json.get("code"))?,
-            name: text(json.get("name"))?,
-            address: text(json.get("address"))?,
-            opens_at: text(json.get("opens_at"))?,
-            closes_at: text(json.get("closes_at"))?,
+            id: json.get("id").i64()?,
+            code: json.get("code").string(),
+            name: json.get("name").string(),
+            address: json.get("address").string(),
+            opens_at: json.get("opens_at").string(),
+            closes_at: json.get("closes_at").string(),
         })
     }
 }

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use super::read::{int, list, text};
+use super::read::{has, int, list};
 use crate::json::{Json, string_map};
 
 /// `201` of `POST /api/v1/orders`.
@@ -60,16 +60,20 @@ impl OrderCreated {
     /// Reads the `201` of `POST /api/v1/orders`.
     pub fn from_json(json: &Json) -> Option<OrderCreated> {
         let payment = json.get("payment");
+        if !has(json, &["pickup_code"]) || !has(payment, &["method", "amount_due_now_krw"]) {
+            return None;
+        }
+        let order = OrderView::from_json(json)?;
         Some(OrderCreated {
-            id: text(json.get("id"))?,
-            token: text(json.get("token"))?,
-            pickup_code: text(json.get("pickup_code"))?,
+            id: json.get("id").str()?.to_owned(),
+            token: json.get("token").str()?.to_owned(),
+            pickup_code: json.get("pickup_code").string(),
             payment: PaymentStart {
-                method: text(payment.get("method"))?,
-                amount_due_now_krw: int(payment.get("amount_due_now_krw"))?,
-                client_secret: text(payment.get("client_secret")),
+                method: payment.get("method").string(),
+                amount_due_now_krw: int(payment.get("amount_due_now_krw")),
+                client_secret: payment.get("client_secret").str().map(str::to_owned),
             },
-            order: OrderView::from_json(json)?,
+            order,
         })
     }
 }
@@ -80,25 +84,30 @@ impl OrderView {
     pub fn from_json(json: &Json) -> Option<OrderView> {
         let trip = json.get("itinerary");
         let money = json.get("money");
+        let complete = has(json, &["total_krw"])
+            && has(trip, &["counter_id", "pickup_deadline"])
+            && has(money, &["paid_krw", "due_krw"]);
+        if !complete {
+            return None;
+        }
+        let items = list(json.get("items"), |i| {
+            has(i, &["product_id", "options", "ready_by"]).then(|| OrderItemView {
+                product_id: int(i.get("product_id")),
+                options: string_map(i.get("options")),
+                ready_by: i.get("ready_by").string(),
+            })
+        })?;
         Some(OrderView {
-            status: text(json.get("status"))?,
-            total_krw: int(json.get("total_krw"))?,
-            items: list(json.get("items"), |i| {
-                Some(OrderItemView {
-                    product_id: int(i.get("product_id"))?,
-                    options: Some(i.get("options"))
-                        .filter(|o| matches!(o, Json::Object(_)))
-                        .map(string_map)?,
-                    ready_by: text(i.get("ready_by"))?,
-                })
-            })?,
+            status: json.get("status").str()?.to_owned(),
+            total_krw: int(json.get("total_krw")),
+            items,
             itinerary: TripView {
-                counter_id: int(trip.get("counter_id"))?,
-                pickup_deadline: text(trip.get("pickup_deadline"))?,
+                counter_id: int(trip.get("counter_id")),
+                pickup_deadline: trip.get("pickup_deadline").string(),
             },
             money: MoneyView {
-                paid_krw: int(money.get("paid_krw"))?,
-                due_krw: int(money.get("due_krw"))?,
+                paid_krw: int(money.get("paid_krw")),
+                due_krw: int(money.get("due_krw")),
             },
         })
     }

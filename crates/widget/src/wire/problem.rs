@@ -30,7 +30,7 @@ impl Problem {
     pub fn from_json(json: &Json) -> Problem {
         Problem {
             kind: json.get("type").string(),
-            status: int(json.get("status")).unwrap_or_default(),
+            status: int(json.get("status")),
             detail: json.get("detail").string(),
             field: json.get("field").str().map(str::to_owned),
             reasons: list(json.get("reasons"), ReasonView::from_json).unwrap_or_default(),

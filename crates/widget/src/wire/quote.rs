@@ -2,7 +2,7 @@
 //! ready, and the reasons and alternatives of an infeasible trip (an infeasible order's
 //! 409 carries them too).
 
-use super::read::{int, list, text};
+use super::read::{has, int, list, text};
 use crate::json::Json;
 
 /// `POST /api/v1/quotes`.
@@ -59,21 +59,29 @@ impl QuoteView {
     /// Reads a quote; `None` if it is not one or lacks a member the server always sends
     /// (the pickup deadline and the items' ready-by may be `null`).
     pub fn from_json(json: &Json) -> Option<QuoteView> {
+        let feasible = json.get("feasible").bool()?;
+        let members = ["total_krw", "deposit_krw", "counter_id", "payment_methods"];
+        if !has(json, &members) {
+            return None;
+        }
+        let items = list(json.get("items"), |i| {
+            has(i, &["unit_price_krw"]).then(|| ItemQuoteView {
+                unit_price_krw: int(i.get("unit_price_krw")),
+                ready_by: text(i.get("ready_by")),
+            })
+        })?;
+        let reasons = list(json.get("reasons"), ReasonView::from_json)?;
+        let alternatives = list(json.get("alternatives"), AlternativeView::from_json)?;
         Some(QuoteView {
-            feasible: json.get("feasible").bool()?,
-            total_krw: int(json.get("total_krw"))?,
-            deposit_krw: int(json.get("deposit_krw"))?,
+            feasible,
+            total_krw: int(json.get("total_krw")),
+            deposit_krw: int(json.get("deposit_krw")),
             pickup_deadline: text(json.get("pickup_deadline")),
-            counter_id: int(json.get("counter_id"))?,
-            items: list(json.get("items"), |i| {
-                Some(ItemQuoteView {
-                    unit_price_krw: int(i.get("unit_price_krw"))?,
-                    ready_by: text(i.get("ready_by")),
-                })
-            })?,
-            reasons: list(json.get("reasons"), ReasonView::from_json)?,
-            alternatives: list(json.get("alternatives"), AlternativeView::from_json)?,
-            payment_methods: list(json.get("payment_methods"), text)?,
+            counter_id: int(json.get("counter_id")),
+            items,
+            reasons,
+            alternatives,
+            payment_methods: list(json.get("payment_methods"), text).unwrap_or_default(),
         })
     }
 }
@@ -81,11 +89,15 @@ impl QuoteView {
 impl ReasonView {
     /// A reason by its `code`; a code this widget does not know is `Other`.
     pub(super) fn from_json(json: &Json) -> Option<ReasonView> {
-        Some(match json.get("code").str()? {
+        let code = json.get("code").str()?;
+        if code == "not_ready_in_time" && !has(json, &["ready_by", "pickup_deadline"]) {
+            return None;
+        }
+        Some(match code {
             "no_capacity" => ReasonView::NoCapacity,
             "not_ready_in_time" => ReasonView::NotReadyInTime {
-                ready_by: text(json.get("ready_by"))?,
-                pickup_deadline: text(json.get("pickup_deadline"))?,
+                ready_by: json.get("ready_by").string(),
+                pickup_deadline: json.get("pickup_deadline").string(),
             },
             "payment_unavailable" => ReasonView::PaymentUnavailable,
             "no_pickup_during_stay" => ReasonView::NoPickupDuringStay,
@@ -97,16 +109,26 @@ impl ReasonView {
 impl AlternativeView {
     /// An alternative by its `kind`; a kind this widget does not know is `Other`.
     pub(super) fn from_json(json: &Json) -> Option<AlternativeView> {
-        Some(match json.get("kind").str()? {
+        let kind = json.get("kind").str()?;
+        let members: &[&str] = match kind {
+            "later_departure" => &["earliest_departure"],
+            "other_counter" => &["counter_id", "pickup_deadline"],
+            "simpler_options" => &["ready_by"],
+            _ => &[],
+        };
+        if !has(json, members) {
+            return None;
+        }
+        Some(match kind {
             "later_departure" => AlternativeView::LaterDeparture {
-                earliest_departure: text(json.get("earliest_departure"))?,
+                earliest_departure: json.get("earliest_departure").string(),
             },
             "other_counter" => AlternativeView::OtherCounter {
-                counter_id: int(json.get("counter_id"))?,
-                pickup_deadline: text(json.get("pickup_deadline"))?,
+                counter_id: int(json.get("counter_id")),
+                pickup_deadline: json.get("pickup_deadline").string(),
             },
             "simpler_options" => AlternativeView::SimplerOptions {
-                ready_by: text(json.get("ready_by"))?,
+                ready_by: json.get("ready_by").string(),
             },
             _ => AlternativeView::Other,
         })
