@@ -9,6 +9,7 @@ mod helpers;
 mod calendar;
 mod capacity;
 mod catalogue;
+mod contract;
 mod counter;
 mod fit;
 mod looks;

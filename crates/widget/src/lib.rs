@@ -9,22 +9,26 @@
 //! (`crates/widget-preview`), loaded only when a product with a look is chosen.
 //!
 //! Layout:
-//! - [`i18n`]: the widget's texts, one table per language.
+//! - [`i18n`]: the widget's texts: the keys, one table per language, filling placeholders.
 //! - [`json`]: a small JSON reader and writer (no serde: the first screen is small).
-//! - [`wire`]: the API's JSON as read and written here.
+//! - [`wire`]: the API's JSON as read and written here, one file per kind of document.
 //! - [`draft`]: the traveller's draft in `localStorage`, with its idempotency key.
 //! - [`sizing`]: the sizing step over `fitting`.
 //! - [`format`]: money, lengths, Seoul times.
 //! - [`artwork`]: image headers, print areas, downscale sizes.
-//! - [`app`]: the page's state and decisions (pure, tested natively).
-//! - [`view`]: the page as HTML from the state (pure).
+//! - [`app`]: the page's state and decisions (pure, tested natively); `app::fields` names
+//!   the fields and words their problems, `app::requests` builds the quote and the order.
+//! - [`html`]: escaping text for HTML; a field's message and its `aria-invalid`.
+//! - [`view`]: the page as HTML from the state (pure), one file per step of the page.
 //! - [`qr`]: the pickup code as an inline SVG QR code.
-//! - `dom` (wasm only): events, `fetch`, storage, the preview worker, Stripe.js.
+//! - `dom` (wasm only): mounting, rendering, events, the API flows (catalogue, quote,
+//!   order, payment, status), the preview worker, artwork, Stripe.js.
 
 pub mod app;
 pub mod artwork;
 pub mod draft;
 pub mod format;
+pub mod html;
 pub mod i18n;
 pub mod json;
 pub mod qr;
@@ -34,3 +38,6 @@ pub mod wire;
 
 #[cfg(target_arch = "wasm32")]
 pub mod dom;
+
+#[cfg(test)]
+mod tests_support;

@@ -3,7 +3,7 @@
 use qrcode::QrCode;
 use qrcode::render::svg;
 
-use crate::view::esc;
+use crate::html::esc;
 
 /// An `<svg role="img">` of `text` named `label` for screen readers; `None` if the text
 /// does not fit a QR code.

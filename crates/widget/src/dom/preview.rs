@@ -1,4 +1,5 @@
-//! The preview, drawn by the worker (`crates/widget-preview`) and put on the canvas here.
+//! The preview, drawn by the worker (`crates/widget-preview`) and put on the canvas here:
+//! a job made from the state's configuration, sent to the worker, its picture shown.
 //!
 //! The worker is started the first time a product with a look needs a picture, so the
 //! first screen never downloads the renderer. The worker turns the pixels into an
@@ -14,8 +15,11 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{HtmlCanvasElement, MessageEvent, Worker};
 
-use super::{element, glue, now};
+use super::browser::{document, element, now};
+use super::glue;
+use super::state::with_app;
 use crate::i18n::T;
+use crate::json::Json;
 
 /// The worker's script, as Trunk names it (`data-loader-shim`), next to `index.html`.
 const WORKER_SCRIPT: &str = "widget-preview_loader.js";
@@ -87,6 +91,40 @@ fn measure_canvas() -> u32 {
     (css * ratio).round().clamp(64.0, MAX_SIDE) as u32
 }
 
+/// Asks the worker for a picture of the current configuration (if the product has a
+/// look and the configuration is valid).
+pub(crate) fn request_preview() {
+    request_preview_since(now());
+}
+
+/// Like [`request_preview`], timing `gongbang:preview` from `started` (the moment of the
+/// traveller's change, an event's `timeStamp`).
+pub(crate) fn request_preview_since(started: f64) {
+    let job = with_app(|app| {
+        if app.choosing || app.placed.is_some() {
+            return None;
+        }
+        let look = app.product()?.look.as_ref()?.to_text();
+        let configuration = app.configuration()?.ok()?.as_map();
+        let configuration = Json::Object(
+            configuration
+                .into_iter()
+                .map(|(k, v)| (k, Json::String(v)))
+                .collect(),
+        );
+        Some(Job {
+            look,
+            configuration: configuration.to_text(),
+            size: 0,
+            started,
+        })
+    });
+    if let Some(mut job) = job {
+        job.size = canvas_size();
+        request(job);
+    }
+}
+
 /// Asks for a picture; starts the worker on first use.
 pub fn request(job: Job) {
     CLIENT.with(|cell| {
@@ -142,7 +180,7 @@ pub fn clear_artwork() {
 }
 
 fn start() -> Result<Client, JsValue> {
-    let base = super::document()
+    let base = document()
         .and_then(|d| d.base_uri().ok().flatten())
         .unwrap_or_default();
     let url = web_sys::Url::new_with_base(WORKER_SCRIPT, &base)?.href();
@@ -247,7 +285,7 @@ fn busy(on: bool) {
 
 fn error_text(error: &JsValue) -> String {
     let detail = error.as_string().unwrap_or_else(|| "?".into());
-    super::with_app(|app| app.f(T::PreviewFailed, &[("detail", &detail)]))
+    with_app(|app| app.f(T::PreviewFailed, &[("detail", &detail)]))
 }
 
 fn status(message: Option<&str>) {

@@ -1,6 +1,6 @@
 //! English.
 
-use super::T;
+use super::keys::T;
 
 pub(super) fn text(key: T) -> &'static str {
     match key {

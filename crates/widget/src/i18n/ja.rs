@@ -1,6 +1,6 @@
 //! 日本語.
 
-use super::T;
+use super::keys::T;
 
 pub(super) fn text(key: T) -> &'static str {
     match key {
