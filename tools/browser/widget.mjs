@@ -323,8 +323,12 @@ async function flow(run) {
   await waitForGo();
   await page.click('[data-act=refresh-status]');
   await expectText(page, '#order-status', texts.confirmed);
+  // The server's picture of the item is fetched after the order shows; let it arrive
+  // before the reload (and before the browser closes), or its request is aborted.
+  await page.waitForSelector('#order-preview:not([hidden])', { timeout: 20000 });
   await page.reload({ waitUntil: 'load' });
   await expectText(page, '#order-status', texts.confirmed);
+  await page.waitForSelector('#order-preview:not([hidden])', { timeout: 20000 });
   await run.shot('confirmed-after-reload', '#h-done');
   return {
     order: stored,
