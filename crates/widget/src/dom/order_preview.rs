@@ -1,7 +1,7 @@
 //! The server's picture of the placed order's item, loaded once behind the order's token
 //! and shown after every render.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 use wasm_bindgen::JsCast;
 
@@ -11,11 +11,14 @@ use super::state::with_app;
 
 thread_local! {
     static ORDER_IMAGE: RefCell<Option<String>> = const { RefCell::new(None) };
+    /// Whether a load is in flight: a second caller (paying, then refreshing the status)
+    /// waits for that one instead of fetching the picture again.
+    static LOADING: Cell<bool> = const { Cell::new(false) };
 }
 
 /// Loads the picture of the placed (and paid) order, once.
 pub(super) async fn load_order_preview() {
-    if ORDER_IMAGE.with(|i| i.borrow().is_some()) {
+    if ORDER_IMAGE.with(|i| i.borrow().is_some()) || LOADING.with(Cell::get) {
         return;
     }
     let Some((id, token)) = with_app(|app| {
@@ -24,7 +27,9 @@ pub(super) async fn load_order_preview() {
     }) else {
         return;
     };
+    LOADING.with(|l| l.set(true));
     let url = glue::image_url(&format!("/api/v1/orders/{id}/items/0/preview.png"), &token).await;
+    LOADING.with(|l| l.set(false));
     if let Some(url) = url.as_string() {
         ORDER_IMAGE.with(|i| *i.borrow_mut() = Some(url));
         show_order_preview();
