@@ -203,22 +203,12 @@ fn ticket_id(number: &str) -> i64 {
         .expect("a ticket number")
 }
 
-/// The refund of the standard table (`domain::pickup::RefundTable::standard`), worked out
-/// independently: brackets of ₩20,000 up to ₩100,000 and ₩50,000 above from ₩15,000, each
-/// refunding two thirds of the VAT at its lowest price, in hundreds of won.
-fn standard_refund(price: i64) -> i64 {
-    if !(15_000..=1_000_000).contains(&price) {
-        return 0;
-    }
-    let mut lower = 15_000;
-    loop {
-        let step = if lower < 100_000 { 20_000 } else { 50_000 };
-        if price < lower + step {
-            return lower * 10 / 110 * 2 / 3 / 100 * 100;
-        }
-        lower += step;
-    }
-}
+/// Immediate refunds of the standard table (`domain::pickup::RefundTable::standard`), as
+/// its published brackets say: ₩35,000 falls in ₩35,000–54,999 (₩2,100), ₩85,000 in
+/// ₩75,000–94,999 (₩4,500), ₩170,000 in ₩165,000–214,999 (₩10,000).
+const REFUND_35_000: i64 = 2_100;
+const REFUND_85_000: i64 = 4_500;
+const REFUND_170_000: i64 = 10_000;
 
 /// A well-formed pickup code (right check character) that no order has.
 fn unknown_code(mut bits: u64) -> String {
@@ -318,7 +308,7 @@ async fn an_order_lives_from_the_workshop_to_the_traveller(app: TestApp) {
     assert_eq!(found["items"][0]["product_name"], "Card wallet");
     assert_eq!(found["balance_due_krw"], balance);
     assert_eq!(found["goods_at_counter_krw"], 85_000);
-    assert_eq!(found["tax_refund_krw"], standard_refund(85_000));
+    assert_eq!(found["tax_refund_krw"], REFUND_85_000);
 
     // Another counter gets the same 404 as for a code that does not exist.
     let elsewhere = expect_problem(
@@ -419,7 +409,7 @@ async fn an_order_lives_from_the_workshop_to_the_traveller(app: TestApp) {
     assert_eq!(handed["items"].as_array().unwrap().len(), 1);
     assert_eq!(handed["items"][0]["ticket"], number);
     assert_eq!(handed["goods_value_krw"], 85_000);
-    assert_eq!(handed["tax_refund_krw"], standard_refund(85_000));
+    assert_eq!(handed["tax_refund_krw"], REFUND_85_000);
     assert_eq!(handed["balance_collected_krw"], balance);
     assert_eq!(handed["items_remaining"], 0);
     assert_eq!(app.count("SELECT COUNT(*) FROM handovers").await, 1);
@@ -432,7 +422,7 @@ async fn an_order_lives_from_the_workshop_to_the_traveller(app: TestApp) {
     assert_eq!(
         app.count("SELECT CAST(COALESCE(SUM(tax_refund_krw), 0) AS BIGINT) FROM handovers")
             .await,
-        standard_refund(85_000)
+        REFUND_85_000
     );
 
     // The traveller sees every step, in order.
@@ -549,7 +539,7 @@ async fn a_two_item_order_can_be_collected_in_parts(app: TestApp) {
     .await;
     assert_eq!(first["items"][0]["ticket"], wallet);
     assert_eq!(first["goods_value_krw"], 85_000);
-    assert_eq!(first["tax_refund_krw"], standard_refund(85_000));
+    assert_eq!(first["tax_refund_krw"], REFUND_85_000);
     assert_eq!(first["balance_collected_krw"], balance);
     assert_eq!(
         first["balance_method"],
@@ -588,14 +578,14 @@ async fn a_two_item_order_can_be_collected_in_parts(app: TestApp) {
     assert_eq!(found["items"][1]["at_counter"], true);
     assert_eq!(found["balance_due_krw"], 0);
     assert_eq!(found["goods_at_counter_krw"], 35_000);
-    assert_eq!(found["tax_refund_krw"], standard_refund(35_000));
+    assert_eq!(found["tax_refund_krw"], REFUND_35_000);
 
     // Without ticket_ids everything at the counter goes; no balance is collected twice.
     let who = json!({ "name": "Mia Tanaka", "passport_last4": "7K2Q" });
     let second = expect_status(desk.hand_over(&order.code, &who).await, StatusCode::CREATED).await;
     assert_eq!(second["items"][0]["ticket"], keys);
     assert_eq!(second["goods_value_krw"], 35_000);
-    assert_eq!(second["tax_refund_krw"], standard_refund(35_000));
+    assert_eq!(second["tax_refund_krw"], REFUND_35_000);
     assert_eq!(second["balance_collected_krw"], 0);
     assert_eq!(second["balance_method"], Value::Null);
     assert_eq!(second["order_status"], "picked_up");
@@ -779,11 +769,10 @@ async fn the_tax_refund_follows_the_immediate_refund_rules(app: TestApp) {
     let pair = place(&app, &[("card-wallet", 2)]).await;
     deliver(&maker, &desk, &pair).await;
     let found = expect_status(desk.lookup(&pair.code).await, StatusCode::OK).await;
-    assert_eq!(found["tax_refund_krw"], standard_refund(170_000));
+    assert_eq!(found["tax_refund_krw"], REFUND_170_000);
     let handed = expect_status(desk.hand_over(&pair.code, &who).await, StatusCode::CREATED).await;
     assert_eq!(handed["goods_value_krw"], 170_000);
-    assert_eq!(handed["tax_refund_krw"], standard_refund(170_000));
-    assert!(standard_refund(170_000) > 0);
+    assert_eq!(handed["tax_refund_krw"], REFUND_170_000);
 
     // Twelve wallets: ₩1,020,000, above the ₩1,000,000 limit of an immediate refund.
     let dozen = place(&app, &[("card-wallet", 12)]).await;
@@ -809,7 +798,7 @@ async fn the_tax_refund_follows_the_immediate_refund_rules(app: TestApp) {
     assert_eq!(
         app.count("SELECT CAST(COALESCE(SUM(tax_refund_krw), 0) AS BIGINT) FROM handovers")
             .await,
-        standard_refund(170_000)
+        REFUND_170_000
     );
     assert_eq!(
         app.count("SELECT CAST(COALESCE(SUM(goods_value_krw), 0) AS BIGINT) FROM handovers")
@@ -903,7 +892,7 @@ async fn a_no_show_comes_only_after_the_deadline_and_a_late_pickup_still_works(a
     )
     .await;
     assert_eq!(handed["order_status"], "picked_up");
-    assert_eq!(handed["tax_refund_krw"], standard_refund(85_000));
+    assert_eq!(handed["tax_refund_krw"], REFUND_85_000);
     let seen = traveller_view(&app, &order).await;
     assert_eq!(
         statuses(&seen["history"]),
