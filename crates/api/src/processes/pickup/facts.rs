@@ -1,9 +1,10 @@
 //! What the counter knows about one order (its tickets, handovers and what is still
 //! due) and the rules that decide a handover from it.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use db::handovers::{HandoverOrder, HandoverRecord};
+use domain::catalogue::ProductId;
 use domain::language::Language;
 use domain::money::Krw;
 use domain::order::{Order, OrderStatus};
@@ -219,18 +220,27 @@ impl OrderFacts {
         })
     }
 
-    pub(super) async fn items(
+    /// The names of this order's products, in `language`.
+    async fn product_names(
         &self,
         state: &AppState,
         language: Language,
-    ) -> ApiResult<Vec<PickupItem>> {
+    ) -> ApiResult<BTreeMap<ProductId, String>> {
         let products = self
             .order
             .items
             .iter()
             .map(|i| i.terms.product_id)
             .collect();
-        let names = product_names(state, &products, language).await?;
+        product_names(state, &products, language).await
+    }
+
+    pub(super) async fn items(
+        &self,
+        state: &AppState,
+        language: Language,
+    ) -> ApiResult<Vec<PickupItem>> {
+        let names = self.product_names(state, language).await?;
         Ok(self
             .order
             .items
@@ -260,13 +270,7 @@ impl OrderFacts {
         language: Language,
         ids: &[TicketId],
     ) -> ApiResult<Vec<HandedOverItem>> {
-        let products = self
-            .order
-            .items
-            .iter()
-            .map(|i| i.terms.product_id)
-            .collect();
-        let names = product_names(state, &products, language).await?;
+        let names = self.product_names(state, language).await?;
         let mut items = Vec::with_capacity(ids.len());
         for ticket in self.tickets.iter().filter(|t| ids.contains(&t.id)) {
             let item = item_of(&self.order, ticket)?;
