@@ -270,6 +270,42 @@ impl TestApp {
         body["token"].as_str().expect("a session token").to_owned()
     }
 
+    /// Confirms a placed order as an operator who received `paid_krw` by bank transfer
+    /// (a card order waits for its payment otherwise); returns the answer.
+    pub async fn confirm_paid(&self, order_id: &str, paid_krw: i64) -> Value {
+        let email = format!("operator-{}@test", uuid::Uuid::new_v4().simple());
+        let operator = self.sign_in(&email, "operator", None).await;
+        let body = json!({ "note": "bank transfer received", "paid_krw": paid_krw, "paid_by": "bank_transfer" });
+        let url = self.url(&format!("/api/v1/admin/orders/{order_id}/confirm"));
+        let response = self.client.post(url).bearer_auth(&operator).json(&body);
+        expect_status(response.send().await.expect("request"), StatusCode::OK).await
+    }
+
+    /// The state a server process on this database (with this app's fake Stripe) has when
+    /// its clock stands at `now`: for running its background workers in a test.
+    pub async fn worker_state(&self, now: OffsetDateTime) -> api::AppState {
+        let mut state = api::prepare(
+            &self.database_url,
+            4,
+            false,
+            Some("test secret"),
+            api::Clock::Fixed(now),
+        )
+        .await
+        .expect("app state");
+        let gateway = api::payments::stripe::StripeGateway::new(
+            "sk_test_gongbang",
+            Some(&self.stripe.base_url()),
+        )
+        .expect("stripe gateway");
+        state.stripe = Some(std::sync::Arc::new(api::processes::billing::StripeSetup {
+            gateway,
+            webhook_secrets: vec![fake_stripe::WEBHOOK_SECRET.to_owned()],
+            hold: api::processes::billing::DEFAULT_HOLD,
+        }));
+        state
+    }
+
     /// Runs one statement directly on the database (not through the API).
     pub async fn execute(&self, sql: &'static str) {
         match self.backend {

@@ -188,21 +188,6 @@ async fn a_quote_with_a_fitting_shows_the_size_it_recommends(app: TestApp) {
     assert!(plain["items"][0].get("fitting").is_none(), "{plain}");
 }
 
-/// Confirms an order as an operator (a card order waits for its payment otherwise).
-async fn confirm(app: &TestApp, order_id: &str) {
-    let email = format!("operator-{}@test", uuid::Uuid::new_v4().simple());
-    let operator = app.sign_in(&email, "operator", None).await;
-    let confirm = app
-        .client
-        .post(app.url(&format!("/api/v1/admin/orders/{order_id}/confirm")))
-        .bearer_auth(&operator)
-        .json(&json!({ "note": "bank transfer received" }))
-        .send()
-        .await
-        .unwrap();
-    expect_status(confirm, StatusCode::OK).await;
-}
-
 async fn an_order_with_a_fitting_stores_it_and_the_ticket_shows_it(app: TestApp) {
     let shirt = app.product_id("made-to-measure-shirt").await;
     let fit = app
@@ -220,7 +205,8 @@ async fn an_order_with_a_fitting_stores_it_and_the_ticket_shows_it(app: TestApp)
         1
     );
 
-    confirm(&app, &id).await;
+    app.confirm_paid(&id, created["total_krw"].as_i64().unwrap())
+        .await;
     let order = expect_status(app.get_order(&id, &token).await, StatusCode::OK).await;
     let fitting = &order["items"][0]["fitting"];
     assert_eq!(fitting["request"], shirt_fitting());
@@ -424,7 +410,8 @@ async fn a_ticket_with_a_long_fitting_prints_on_one_a4_page() {
     body["items"][0]["options"]["monogram"] = json!("MT");
     let created = app.place(&body).await;
     let id = created["id"].as_str().unwrap();
-    confirm(&app, id).await;
+    app.confirm_paid(id, created["total_krw"].as_i64().unwrap())
+        .await;
     let token = created["token"].as_str().unwrap();
     let order = expect_status(app.get_order(id, token).await, StatusCode::OK).await;
     let result = &order["items"][0]["fitting"]["result"];

@@ -14,17 +14,8 @@ async fn confirmed_shirt(app: &TestApp, trip: Value) -> (Value, String, i64, i64
     let shirt = app.product_id("made-to-measure-shirt").await;
     let created = app.place(&order_body(shirt, 1, trip)).await;
     let id = created["id"].as_str().unwrap().to_owned();
-    let email = format!("operator-{}@test", uuid::Uuid::new_v4().simple());
-    let operator = app.sign_in(&email, "operator", None).await;
-    let confirm = app
-        .client
-        .post(app.url(&format!("/api/v1/admin/orders/{id}/confirm")))
-        .bearer_auth(&operator)
-        .json(&json!({ "note": "bank transfer received" }))
-        .send()
-        .await
-        .unwrap();
-    let confirmed = expect_status(confirm, StatusCode::OK).await;
+    let total = created["total_krw"].as_i64().unwrap();
+    let confirmed = app.confirm_paid(&id, total).await;
     assert_eq!(confirmed["status"], "confirmed");
     let token = created["token"].as_str().unwrap().to_owned();
     let order = expect_status(app.get_order(&id, &token).await, StatusCode::OK).await;
@@ -335,6 +326,141 @@ async fn cancelling_a_confirmed_order_cancels_its_tickets(app: TestApp) {
     );
 }
 
+/// Three shirts on one order, on the tightest trip they can make, confirmed (paid by
+/// bank transfer); returns (order, token, ticket ids by line, the tailor's workshop).
+async fn three_confirmed_shirts(app: &TestApp) -> (Value, String, Vec<i64>, i64) {
+    let shirt = app.product_id("made-to-measure-shirt").await;
+    let line = json!({ "product_id": shirt, "quantity": 1, "options": {} });
+    let items = json!([line, line, line]);
+    let probe = json!({ "items": items, "itinerary": long_trip() });
+    let quote = expect_status(app.quote(&probe).await, StatusCode::OK).await;
+    let last_ready = quote["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|item| parse_time(&item["ready_by"]))
+        .max()
+        .unwrap();
+    let trip = itinerary(NOW, last_ready + Duration::hours(3), counter_id("icn-t1"));
+    let body = json!({ "items": items, "itinerary": trip, "traveller": traveller() });
+    let created = app.place(&body).await;
+    let id = created["id"].as_str().unwrap().to_owned();
+    app.confirm_paid(&id, created["total_krw"].as_i64().unwrap())
+        .await;
+    let token = created["token"].as_str().unwrap().to_owned();
+    let order = expect_status(app.get_order(&id, &token).await, StatusCode::OK).await;
+    let tickets = order["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|item| {
+            let number = item["ticket"]["number"].as_str().expect("a ticket");
+            number.trim_start_matches('T').parse().unwrap()
+        })
+        .collect();
+    let workshop = order["items"][0]["workshop_id"].as_i64().unwrap();
+    (order, token, tickets, workshop)
+}
+
+async fn a_declined_order_cancels_every_live_ticket_and_tells_the_workshop(app: TestApp) {
+    let (order, token, ids, workshop) = three_confirmed_shirts(&app).await;
+    let tailor = app.sign_in("tailor@test", "workshop", Some(workshop)).await;
+    // The item finished last is the one that cannot be re-planned in time.
+    let items = order["items"].as_array().unwrap();
+    let last = (0..3)
+        .max_by_key(|&i| parse_time(&items[i]["ready_by"]))
+        .unwrap();
+    let others: Vec<usize> = (0..3).filter(|&i| i != last).collect();
+    let checking = ["accepted", "in_production", "quality_check"];
+    for status in checking {
+        expect_status(
+            move_to(&app, &tailor, ids[others[0]], status, "").await,
+            StatusCode::OK,
+        )
+        .await;
+    }
+    for status in checking.iter().chain(&["ready"]) {
+        expect_status(
+            move_to(&app, &tailor, ids[others[1]], status, "").await,
+            StatusCode::OK,
+        )
+        .await;
+    }
+    let declined = move_to(&app, &tailor, ids[last], "declined", "the loom broke").await;
+    assert_eq!(
+        expect_status(declined, StatusCode::OK).await["status"],
+        "declined"
+    );
+
+    let after = order_status(&app, &order, &token).await;
+    assert_eq!(after["status"], "declined");
+    let statuses: Vec<&str> = after["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|item| item["ticket"]["status"].as_str().unwrap())
+        .collect();
+    for i in others {
+        assert_eq!(statuses[i], "cancelled", "{statuses:?}");
+    }
+    assert_eq!(statuses[last], "declined");
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM events WHERE kind = 'ticket.cancelled' AND workshop_id IS NOT NULL")
+            .await,
+        2,
+        "the workshop is told of both"
+    );
+    let live = tickets(&app, &tailor)
+        .await
+        .into_iter()
+        .filter(|t| !matches!(t["status"].as_str(), Some("cancelled" | "declined")))
+        .count();
+    assert_eq!(live, 0, "nothing left to make");
+}
+
+async fn an_order_at_risk_before_confirmation_stays_at_risk_after_it(app: TestApp) {
+    let trip = tight_trip(&app).await;
+    let shirt = app.product_id("made-to-measure-shirt").await;
+    let created = app.place(&order_body(shirt, 1, trip)).await;
+    let (id, token) = (
+        created["id"].as_str().unwrap().to_owned(),
+        created["token"].as_str().unwrap().to_owned(),
+    );
+    let workshop = created["items"][0]["workshop_id"].as_i64().unwrap();
+    let day = created["items"][0]["production_days"][0]["day"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let tailor = app.sign_in("tailor@test", "workshop", Some(workshop)).await;
+    let close = app
+        .client
+        .post(app.url("/api/v1/workshop/calendar/closed-days"))
+        .bearer_auth(&tailor)
+        .json(&json!({ "day": day, "name": "owner's wedding" }));
+    expect_status(close.send().await.unwrap(), StatusCode::CREATED).await;
+
+    let placed = order_status(&app, &created, &token).await;
+    assert_eq!(placed["status"], "placed");
+    assert_eq!(
+        placed["at_risk"], true,
+        "the traveller sees the risk before paying"
+    );
+
+    app.confirm_paid(&id, created["total_krw"].as_i64().unwrap())
+        .await;
+    let confirmed = order_status(&app, &created, &token).await;
+    assert_eq!(confirmed["status"], "confirmed");
+    assert_eq!(
+        confirmed["at_risk"], true,
+        "confirmation does not forget the risk"
+    );
+    let listed = tickets(&app, &tailor).await;
+    assert_eq!(
+        listed[0]["at_risk"], true,
+        "the workshop sees it on its queue"
+    );
+}
+
 crate::on_both_databases! {
     confirming_an_order_creates_tickets_that_only_its_workshop_sees,
     a_pay_at_counter_order_has_tickets_at_once,
@@ -343,4 +469,6 @@ crate::on_both_databases! {
     a_decline_that_cannot_be_re_planned_declines_the_order,
     a_delay_that_misses_the_deadline_flags_the_order_at_risk,
     cancelling_a_confirmed_order_cancels_its_tickets,
+    a_declined_order_cancels_every_live_ticket_and_tells_the_workshop,
+    an_order_at_risk_before_confirmation_stays_at_risk_after_it,
 }

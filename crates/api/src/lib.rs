@@ -67,11 +67,12 @@ pub enum Clock {
 }
 
 impl Clock {
-    /// The current instant.
+    /// The current instant, always in UTC (instants computed from it are stored and
+    /// compared; SQLite compares them as text, so they must share one offset).
     pub fn now(&self) -> OffsetDateTime {
         match self {
             Clock::System => OffsetDateTime::now_utc(),
-            Clock::Fixed(instant) => *instant,
+            Clock::Fixed(instant) => instant.to_offset(time::UtcOffset::UTC),
         }
     }
 }

@@ -30,7 +30,9 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     // Sends the workshops' webhook deliveries, including any left over from before a
     // restart; every process may run one (deliveries are claimed row by row).
     let state = with_stripe(state, &args)?;
-    let _unpaid = api::processes::billing::spawn_release_worker(
+    // Releases unpaid orders, finishes orders left half-way, sends refunds and flags
+    // overdue work; every process may run them (each row is claimed or guarded).
+    let _workers = api::processes::background::spawn_workers(
         state.clone(),
         std::time::Duration::from_secs(60),
     );

@@ -12,6 +12,7 @@ use domain::catalogue::{
 use domain::counter::{Counter, CounterId, PickupRule};
 use domain::language::{Language, LocalizedText};
 use domain::money::{CurrencyCode, Krw, Percent, Rate, RateTable};
+use domain::no_show::BalancePolicy;
 use domain::quote::Workshop;
 
 use crate::Error;
@@ -370,4 +371,35 @@ pub async fn rate_table(db: &impl ConnectionTrait) -> Result<RateTable, Error> {
         table.set(CurrencyCode::parse(&row.currency)?, rate)?;
     }
     Ok(table)
+}
+
+/// How many days `counter` holds goods nobody collected.
+pub async fn holding_days(db: &impl ConnectionTrait, counter: CounterId) -> Result<u16, Error> {
+    let row = counter::Entity::find_by_id(narrow::<i32>(counter.0, "counter id")?)
+        .one(db)
+        .await?
+        .ok_or_else(|| Error::Corrupt(format!("no counter {}", counter.0)))?;
+    narrow(i64::from(row.holding_days), "holding days")
+}
+
+/// The no-show balance policy for an order made at `workshops`: the balance is kept
+/// only if every one of them keeps it.
+pub async fn no_show_policy(
+    db: &impl ConnectionTrait,
+    workshops: &BTreeSet<WorkshopId>,
+) -> Result<BalancePolicy, Error> {
+    let ids = workshops
+        .iter()
+        .map(|w| narrow::<i32>(w.0, "workshop id"))
+        .collect::<Result<Vec<_>, _>>()?;
+    let rows = workshop::Entity::find()
+        .filter(workshop::Column::Id.is_in(ids))
+        .all(db)
+        .await?;
+    let keep = !rows.is_empty() && rows.iter().all(|w| w.no_show_keeps_balance);
+    Ok(if keep {
+        BalancePolicy::Keep
+    } else {
+        BalancePolicy::Refund
+    })
 }

@@ -19,6 +19,7 @@ pub mod payment;
 pub mod pickup_lookup;
 pub mod product;
 pub mod product_text;
+pub mod refund;
 pub mod server_setting;
 pub mod staff;
 pub mod staff_session;

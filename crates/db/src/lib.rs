@@ -15,6 +15,7 @@
 //! - [`handovers`]: counter handovers (tax refund, balance) and pickup look-ups.
 //! - [`payments`]: the money record (charges, refunds, counter payments) and Stripe events applied.
 //! - [`orders`]: storing, reading, re-planning and cancelling orders; idempotency keys.
+//! - [`refunds`]: the refund outbox: money to give back, claimed and sent until Stripe answers.
 //! - [`seed`]: the shape of catalogue data to load (the demo data uses it).
 //! - [`settings`]: server-wide settings shared by every process, such as the token secret.
 //! - [`staff`]: staff accounts and sessions.
@@ -34,6 +35,7 @@ mod history;
 mod look;
 pub mod orders;
 pub mod payments;
+pub mod refunds;
 pub mod seed;
 pub mod settings;
 pub mod staff;

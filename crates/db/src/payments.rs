@@ -229,6 +229,7 @@ fn row_of(row: payment::Model) -> Result<PaymentRow, Error> {
         "charge" => EntryKind::Charge,
         "refund" => EntryKind::Refund,
         "counter" => EntryKind::CounterPayment,
+        "transfer" => EntryKind::Transfer,
         other => return Err(Error::Corrupt(format!("payment kind {other:?}"))),
     };
     let status = match row.status.as_str() {
@@ -259,6 +260,7 @@ pub const fn kind_code(kind: EntryKind) -> &'static str {
         EntryKind::Charge => "charge",
         EntryKind::Refund => "refund",
         EntryKind::CounterPayment => "counter",
+        EntryKind::Transfer => "transfer",
     }
 }
 

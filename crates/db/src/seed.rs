@@ -198,6 +198,7 @@ async fn insert_workshop(txn: &impl ConnectionTrait, seed: &WorkshopSeed) -> Res
         minutes_per_day: Set(narrow(seed.minutes_per_day.get(), "minutes per day")?),
         closes_at: Set(clock_text(seed.closes_at)),
         buffer_days: Set(narrow(seed.buffer_days, "buffer days")?),
+        no_show_keeps_balance: Set(false),
         ..Default::default()
     }
     .insert(txn)
@@ -371,6 +372,7 @@ async fn insert_counter(txn: &impl ConnectionTrait, seed: &CounterSeed) -> Resul
         }),
         pickup_minutes_before_departure: Set(minutes),
         transit_days: Set(narrow(seed.transit_days, "transit days")?),
+        holding_days: Set(i32::from(domain::no_show::DEFAULT_HOLDING_DAYS)),
         ..Default::default()
     }
     .insert(txn)

@@ -21,12 +21,23 @@ pub enum EventKind {
     OrderReplanned,
     /// Items were handed over at the counter.
     OrderHandover,
+    /// The pickup deadline passed: the goods are held at the counter until a date.
+    OrderHeld,
+    /// The holding period ends within a week.
+    OrderHoldEnding,
     /// A ticket moved to this status (`ticket.<status>`).
     Ticket(TicketStatus),
     /// A ticket's production moved to other days after a decline.
     TicketReplanned,
     /// A ticket's production was delayed by its workshop.
     TicketDelayed,
+    /// A ticket now goes to another counter or is due at another time (its order's
+    /// flight moved).
+    TicketRerouted,
+    /// A ticket is still at the workshop past its due time, or cannot finish in time.
+    TicketOverdue,
+    /// A no-show's goods went back from the counter to the workshop.
+    TicketReleased,
     /// Charging the balance off-session failed.
     PaymentBalanceFailed,
     /// The balance will be collected at the counter.
@@ -49,8 +60,13 @@ impl EventKind {
             EventKind::OrderAtRisk => "order.at_risk",
             EventKind::OrderReplanned => "order.replanned",
             EventKind::OrderHandover => "order.handover",
+            EventKind::OrderHeld => "order.held",
+            EventKind::OrderHoldEnding => "order.hold_ending",
             EventKind::TicketReplanned => "ticket.replanned",
             EventKind::TicketDelayed => "ticket.delayed",
+            EventKind::TicketRerouted => "ticket.rerouted",
+            EventKind::TicketOverdue => "ticket.overdue",
+            EventKind::TicketReleased => "ticket.released",
             EventKind::PaymentBalanceFailed => "payment.balance_failed",
             EventKind::PaymentBalanceAtCounter => "payment.balance_at_counter",
             EventKind::Order(_) | EventKind::Ticket(_) => "",
@@ -58,13 +74,18 @@ impl EventKind {
     }
 }
 
-const FIXED: [EventKind; 8] = [
+const FIXED: [EventKind; 13] = [
     EventKind::OrderUpdated,
     EventKind::OrderAtRisk,
     EventKind::OrderReplanned,
     EventKind::OrderHandover,
+    EventKind::OrderHeld,
+    EventKind::OrderHoldEnding,
     EventKind::TicketReplanned,
     EventKind::TicketDelayed,
+    EventKind::TicketRerouted,
+    EventKind::TicketOverdue,
+    EventKind::TicketReleased,
     EventKind::PaymentBalanceFailed,
     EventKind::PaymentBalanceAtCounter,
 ];
@@ -81,6 +102,8 @@ impl FromStr for EventKind {
             given: code.to_owned(),
             expected: "order.<status>, ticket.<status>, order.updated, order.at_risk, \
                        order.replanned, order.handover, ticket.replanned, ticket.delayed, \
+                       ticket.rerouted, ticket.overdue, ticket.released, order.held, \
+                       order.hold_ending, \
                        payment.balance_failed, payment.balance_at_counter",
         };
         match code.split_once('.') {

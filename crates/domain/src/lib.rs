@@ -17,6 +17,8 @@
 //! - [`quote`]: ready-by times, feasibility, reasons and alternatives for a set of items.
 //! - [`order`]: the order: its id, its state machine (moves only it can make), its terms.
 //! - [`payment`]: payment methods, what is charged when, refunds by policy, the money record.
+//! - [`refund`]: money given back, per PaymentIntent, and where each stands.
+//! - [`no_show`]: holding uncollected goods at the counter, then the workshop's policy.
 //! - [`pickup_code`]: short, unambiguous pickup codes with a check character.
 //! - [`pickup`]: the identity check and the immediate VAT refund at handover.
 //! - [`staff`]: roles bound to places, and slowing down password guessing.
@@ -35,11 +37,13 @@ pub mod event;
 pub mod itinerary;
 pub mod language;
 pub mod money;
+pub mod no_show;
 pub mod order;
 pub mod payment;
 pub mod pickup;
 pub mod pickup_code;
 pub mod quote;
+pub mod refund;
 pub mod schedule;
 pub mod staff;
 pub mod ticket;

@@ -63,6 +63,9 @@ pub enum EntryKind {
     Refund,
     /// Money taken at the counter (card terminal or cash).
     CounterPayment,
+    /// Money received outside the card flow (a bank transfer, cash at the office), as
+    /// the operator who confirmed the order recorded it.
+    Transfer,
 }
 
 /// Where an entry stands.

@@ -4,11 +4,9 @@
 //! A card order is charged at order time (the deposit, saving the card, or the whole
 //! price) through a Stripe PaymentIntent whose idempotency key derives from the order id;
 //! Stripe's webhook confirms it (and creates the tickets). The balance is charged
-//! off-session when the goods are ready, or collected at the counter. Cancellations and
-//! declines refund by `domain::payment::refund_due`. Unpaid card orders give their
+//! off-session when the goods are ready, or collected at the counter. What cancellations
+//! and declines give back is `processes::refunds`'. Unpaid card orders give their
 //! capacity back after a hold. Nothing about payment state is taken from the browser.
-
-use std::time::Duration as StdDuration;
 
 use time::Duration;
 
@@ -20,14 +18,12 @@ use domain::order::OrderStatus;
 use domain::order::{Order, OrderId};
 use domain::payment::{
     Entry, EntryKind, EntryStatus, MoneyRecord, PaymentMethod, due_at_order, money_record,
-    refund_due,
 };
 
 use crate::AppState;
 use crate::error::{ApiError, ApiResult};
-use crate::payments::stripe::{
-    IntentStatus, NewIntent, OffSession, RefundStatus, StripeError, StripeGateway,
-};
+use crate::payments::stripe::{IntentStatus, NewIntent, OffSession, StripeError, StripeGateway};
+use crate::processes::{fulfilment, refunds};
 
 /// The default time an unpaid card order keeps its workshop hours.
 pub const DEFAULT_HOLD: Duration = Duration::minutes(30);
@@ -152,83 +148,69 @@ pub async fn start_card_payment(state: &AppState, order: &Order) -> ApiResult<Op
     Ok(Some(intent.client_secret))
 }
 
-/// Gives back what policy says after an order was cancelled or declined from
-/// `status_before`: unpaid card payments are cancelled, paid ones refunded.
-pub async fn refund_by_policy(
+/// How money reached the operator outside the card flow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PaidBy {
+    /// A bank transfer.
+    BankTransfer,
+    /// Cash at the office.
+    Cash,
+    /// A card terminal at the office.
+    CardTerminal,
+}
+
+impl PaidBy {
+    /// In words, for the money record.
+    pub const fn words(self) -> &'static str {
+        match self {
+            PaidBy::BankTransfer => "bank transfer",
+            PaidBy::Cash => "cash",
+            PaidBy::CardTerminal => "card terminal",
+        }
+    }
+}
+
+/// An operator confirms a placed order paid outside the card flow: `paid` (1 won up to
+/// the total) is recorded as received, the order's card payments not yet taken are
+/// cancelled so they can no longer be paid, and its tickets are created, all in one
+/// transaction. `Ok(false)` when the order moved on meanwhile.
+pub async fn confirm_paid_elsewhere(
     state: &AppState,
-    order_id: &OrderId,
-    status_before: OrderStatus,
-    declined: bool,
-) -> ApiResult<Krw> {
-    let Some(order) = db::orders::find(&state.db, order_id).await? else {
-        return Ok(Krw::ZERO);
-    };
-    let Some(setup) = state.stripe.as_deref() else {
-        return Ok(Krw::ZERO);
-    };
-    let (record, rows) = record_of(state, &order).await?;
-    let now = state.clock.now();
-    for pending in rows
-        .iter()
-        .filter(|r| r.entry.kind == EntryKind::Charge && r.entry.status == EntryStatus::Pending)
-    {
-        let Some(intent) = pending.stripe_id.as_deref() else {
-            continue;
-        };
-        let key = format!("order-{order_id}-cancel-{intent}");
-        match setup.gateway.cancel_payment_intent(intent, &key).await {
-            Ok(_) | Err(StripeError::Rejected { .. }) => {}
-            Err(error) => return Err(provider(error)),
-        }
-        db::payments::settle(&state.db, intent, EntryStatus::Failed, None, now).await?;
+    order: &Order,
+    actor: &Actor,
+    (paid, paid_by): (Krw, PaidBy),
+    note: &str,
+) -> ApiResult<bool> {
+    if paid <= Krw::ZERO || paid > order.terms.total {
+        return Err(ApiError::invalid(
+            "invalid-field",
+            "/paid_krw",
+            format!(
+                "the amount received must be between 1 and the order's total, {}",
+                order.terms.total
+            ),
+        ));
     }
-    let mut owed = refund_due(status_before, declined, &record, order.terms.deposit);
-    let refunded = owed;
-    let paid: Vec<&PaymentRow> = rows
-        .iter()
-        .filter(|r| r.entry.kind == EntryKind::Charge && r.entry.status == EntryStatus::Succeeded)
-        .collect();
-    for charge in paid {
-        if owed <= Krw::ZERO {
-            break;
-        }
-        let Some(intent) = charge.stripe_id.as_deref() else {
-            continue;
-        };
-        let amount = owed.min(charge.entry.amount);
-        let key = format!("order-{order_id}-refund-{intent}-{}", amount.won());
-        let refund = setup
-            .gateway
-            .refund(intent, amount.won(), order_id.as_str(), &key)
-            .await
-            .map_err(provider)?;
-        let status = match refund.status {
-            RefundStatus::Succeeded => EntryStatus::Succeeded,
-            RefundStatus::Failed | RefundStatus::Canceled => EntryStatus::Failed,
-            _ => EntryStatus::Pending,
-        };
-        let reason = if declined {
-            "refund: the workshop declined"
-        } else {
-            "refund: cancelled"
-        };
-        let entry = Entry {
-            kind: EntryKind::Refund,
-            status,
-            amount: Krw::new(refund.amount_krw),
-        };
-        let new = NewPayment {
-            order_id,
-            entry,
-            method: PaymentMethod::Stripe,
-            stripe_id: Some(&refund.id),
-            note: reason,
-            at: now,
-        };
-        db::payments::record(&state.db, &new).await?;
-        owed = Krw::new(owed.won() - amount.won());
-    }
-    Ok(refunded)
+    let note = format!("{} of {paid} received: {note}", paid_by.words());
+    let payment = NewPayment {
+        order_id: &order.terms.id,
+        entry: Entry {
+            kind: EntryKind::Transfer,
+            status: EntryStatus::Succeeded,
+            amount: paid,
+        },
+        method: order.terms.payment_method,
+        stripe_id: None,
+        note: &note,
+        at: state.clock.now(),
+    };
+    // Nothing is owed back: only the card payments not yet taken are voided.
+    let voids = refunds::decide_voids(state, order).await?;
+    let paid = db::tickets::PaidElsewhere {
+        payment: Some(&payment),
+        voids: &voids,
+    };
+    fulfilment::confirm_paid_elsewhere(state, order, (actor, &note), paid).await
 }
 
 /// Charges the balance of a card order whose goods are ready, off-session on the saved
@@ -328,24 +310,14 @@ pub async fn release_unpaid(state: &AppState) -> ApiResult<usize> {
             continue;
         };
         let note = "the payment was not completed in time; the workshop hours were released";
-        if db::orders::transition(&state.db, &id, release, &Actor::System, note, now).await? {
-            refund_by_policy(state, &id, OrderStatus::Placed, false).await?;
+        let money_back = refunds::decide(state, &order, OrderStatus::Placed, false).await?;
+        let because = (&Actor::System, note, now);
+        if db::orders::transition(&state.db, &id, release, because, &money_back).await? {
+            refunds::send_for_order(state, &id).await;
             released += 1;
         }
     }
     Ok(released)
-}
-
-/// Runs [`release_unpaid`] every `every` until the process ends.
-pub fn spawn_release_worker(state: AppState, every: StdDuration) -> tokio::task::JoinHandle<()> {
-    tokio::spawn(async move {
-        loop {
-            if let Err(error) = release_unpaid(&state).await {
-                tracing::warn!(%error, "releasing unpaid orders failed");
-            }
-            tokio::time::sleep(every).await;
-        }
-    })
 }
 
 fn stripe(state: &AppState) -> ApiResult<&StripeSetup> {

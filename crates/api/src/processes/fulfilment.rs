@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use time::OffsetDateTime;
 
-use db::tickets::{TicketReplan, TicketUpdate};
+use db::tickets::{PaidElsewhere, TicketReplan, TicketUpdate};
 use domain::actor::Actor;
 use domain::calendar::WorkMinutes;
 use domain::catalogue::{ProductId, WorkshopId};
@@ -19,7 +19,7 @@ use domain::ticket::{Ticket, TicketId, TicketMove, TicketStatus, order_status_fo
 
 use crate::AppState;
 use crate::error::{ApiError, ApiResult, Busy};
-use crate::processes::{billing, retry};
+use crate::processes::{billing, refunds, retry};
 
 /// Confirms a placed order and creates its tickets, due when each item must leave its
 /// workshop. `Ok(false)` if the order is no longer `placed`.
@@ -28,6 +28,17 @@ pub async fn confirm_order(
     order: &Order,
     actor: &Actor,
     note: &str,
+) -> ApiResult<bool> {
+    confirm_paid_elsewhere(state, order, (actor, note), PaidElsewhere::default()).await
+}
+
+/// [`confirm_order`] for an order paid outside the card flow: the payment is recorded and
+/// its card payments cancelled in the same transaction as the confirmation.
+pub async fn confirm_paid_elsewhere(
+    state: &AppState,
+    order: &Order,
+    (actor, note): (&Actor, &str),
+    paid: PaidElsewhere<'_>,
 ) -> ApiResult<bool> {
     let Ok(confirm) = order.status.transition(OrderStatus::Confirmed) else {
         return Ok(false);
@@ -42,16 +53,19 @@ pub async fn confirm_order(
         due_by_line.insert(item.line_no, due);
     }
     let now = state.clock.now();
-    Ok(db::tickets::confirm(
+    let confirmed = db::tickets::confirm(
         &state.db,
         &order.terms.id,
         confirm,
         &due_by_line,
-        actor,
-        note,
-        now,
+        (actor, note, now),
+        paid,
     )
-    .await?)
+    .await?;
+    if confirmed && !paid.voids.is_empty() {
+        refunds::send_for_order(state, &order.terms.id).await;
+    }
+    Ok(confirmed)
 }
 
 /// Moves a ticket as a workshop asked, moving the order when its tickets now imply it.
@@ -188,11 +202,18 @@ async fn decline(
                 .transition(OrderStatus::Declined)
                 .map_err(|e| ApiError::from_domain(e, "/status"))?;
             let because = (actor, note, now);
-            let declined =
-                db::tickets::decline_order(&state.db, ticket.id, decline, order_move, because)
-                    .await?;
+            let money_back = refunds::decide(state, &order, order_from, true).await?;
+            let declined = db::tickets::decline_order(
+                &state.db,
+                ticket.id,
+                decline,
+                order_move,
+                because,
+                &money_back,
+            )
+            .await?;
             if declined {
-                billing::refund_by_policy(state, &order.terms.id, order_from, true).await?;
+                refunds::send_for_order(state, &order.terms.id).await;
             }
             Ok(declined)
         }
@@ -332,6 +353,27 @@ pub async fn workshop_ticket(
         .await?
         .filter(|t| t.workshop_id == workshop)
         .ok_or(ApiError::NotFound("ticket"))
+}
+
+/// The orders that may miss their pickup deadline, with their tickets, soonest
+/// deadline first.
+pub async fn orders_at_risk(state: &AppState) -> ApiResult<Vec<(Order, Vec<Ticket>)>> {
+    let mut ids = db::orders::planned_past_deadline(&state.db).await?;
+    for id in db::tickets::orders_with_tickets_at_risk(&state.db).await? {
+        if !ids.contains(&id) {
+            ids.push(id);
+        }
+    }
+    let mut listed = Vec::new();
+    for id in ids {
+        let order = stored_order(state, &id).await?;
+        let tickets = db::tickets::for_order(&state.db, &id).await?;
+        if domain::ticket::order_at_risk(&order, &tickets) {
+            listed.push((order, tickets));
+        }
+    }
+    listed.sort_by_key(|(order, _)| order.terms.trip.pickup_deadline);
+    Ok(listed)
 }
 
 /// An order's tickets.

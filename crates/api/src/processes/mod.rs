@@ -16,16 +16,26 @@
 //! - [`pickup`]: the counter: receiving goods, looking orders up, handing them over,
 //!   no-shows.
 //! - [`sessions`]: staff signing in and out.
+//! - [`no_show`]: goods held after the pickup deadline, then the workshop's policy.
+//! - [`refunds`]: what an ending order gives back, and the worker sending it to Stripe.
+//! - [`recovery`]: finishing or releasing orders a crash left half-way.
+//! - [`overdue`]: flagging tickets that will not leave the workshop in time.
+//! - [`background`]: every worker above, run by each server process.
 //! - [`retry`]: the one way a process retries when storage says "changed underneath".
 
+pub mod background;
 pub mod billing;
 pub mod calendar;
 pub mod fitting;
 pub mod fulfilment;
+pub mod no_show;
 pub mod ordering;
+pub mod overdue;
 pub mod pickup;
 pub mod planning;
 pub mod previews;
+pub mod recovery;
+pub mod refunds;
 pub mod retry;
 pub mod sessions;
 pub mod stripe_events;

@@ -16,7 +16,7 @@ use domain::traveller::Traveller;
 use crate::AppState;
 use crate::error::{ApiError, ApiResult, Busy};
 use crate::processes::planning::{Planned, plan};
-use crate::processes::{billing, fulfilment, retry};
+use crate::processes::{billing, fulfilment, refunds, retry};
 use crate::secrets::{new_pickup_code, token_hash};
 use crate::wire::{ItemRequest, ItineraryRequest, infeasible};
 
@@ -217,15 +217,8 @@ async fn start_payment(state: &AppState, order: &Order) -> ApiResult<Option<Stri
                     .map_err(|e| ApiError::Internal(e.into()))?;
                 let note = "the card payment could not be started";
                 let at = state.clock.now();
-                db::orders::transition(
-                    &state.db,
-                    &order.terms.id,
-                    cancel,
-                    &Actor::System,
-                    note,
-                    at,
-                )
-                .await?;
+                let because = (&Actor::System, note, at);
+                db::orders::transition(&state.db, &order.terms.id, cancel, because, &[]).await?;
             }
             Err(error)
         }
@@ -243,10 +236,7 @@ pub async fn change_itinerary(
     for _ in retry::attempts() {
         let order = stored_order(state, id).await?;
         if !order.status.itinerary_changeable() {
-            return Err(not_in_state(
-                order.status,
-                "the itinerary can no longer change",
-            ));
+            return Err(unchangeable(state, &order).await?);
         }
         let items = stored_items(&order);
         let planned = plan(&state.db, &items, itinerary, now, Some(&order)).await?;
@@ -255,10 +245,40 @@ pub async fn change_itinerary(
         }
         let replan = replan_of(&order, &planned, now)?;
         if retry::done(db::orders::replan(&state.db, &replan, &planned.workshops).await)? {
-            break;
+            return stored_order(state, id).await;
         }
     }
-    stored_order(state, id).await
+    Err(ApiError::Busy(Busy::Order))
+}
+
+/// Why an order's trip can no longer change: its goods are on their way to (or at) the
+/// counter, or production has started.
+async fn unchangeable(state: &AppState, order: &Order) -> ApiResult<ApiError> {
+    let tickets = fulfilment::tickets_of(state, &order.terms.id).await?;
+    let sent = tickets.iter().any(|t| {
+        matches!(
+            t.status,
+            domain::ticket::TicketStatus::Dispatched | domain::ticket::TicketStatus::Received
+        )
+    });
+    if !sent {
+        return Ok(not_in_state(
+            order.status,
+            "production has started; the itinerary can no longer change",
+        ));
+    }
+    let mut extensions = serde_json::Map::new();
+    extensions.insert("current_status".into(), order.status.code().into());
+    extensions.insert("counter_id".into(), order.terms.trip.counter_id.0.into());
+    Ok(ApiError::Conflict {
+        kind: "goods-dispatched",
+        detail: format!(
+            "the goods are on their way to counter {} (or already there); ask that counter \
+             to hold them or to send them on",
+            order.terms.trip.counter_id.0
+        ),
+        extensions,
+    })
 }
 
 /// Cancels the order before production starts, gives its workshop time back and
@@ -278,9 +298,10 @@ pub async fn cancel(state: &AppState, id: &OrderId) -> ApiResult<Order> {
             .transition(OrderStatus::Cancelled)
             .map_err(|e| ApiError::from_domain(e, ""))?;
         let note = "cancelled by the traveller";
-        let actor = &Actor::Traveller;
-        if db::orders::transition(&state.db, id, cancel, actor, note, now).await? {
-            billing::refund_by_policy(state, id, order.status, false).await?;
+        let money_back = refunds::decide(state, &order, order.status, false).await?;
+        let because = (&Actor::Traveller, note, now);
+        if db::orders::transition(&state.db, id, cancel, because, &money_back).await? {
+            refunds::send_for_order(state, id).await;
             break;
         }
     }
@@ -317,7 +338,13 @@ fn replan_of<'a>(
         .quote
         .lines
         .iter()
-        .map(|line| Some((line.ready_by?, line.plan.clone()?)))
+        .zip(&order.items)
+        .map(|(line, item)| {
+            let plan = line.plan.clone()?;
+            let workshop = planned.workshops.get(&item.terms.workshop_id)?;
+            let due = domain::quote::leaves_workshop_by(workshop, &plan).ok()?;
+            Some((line.ready_by?, plan, due))
+        })
         .collect::<Option<Vec<_>>>()
         .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("feasible quote without a plan")))?;
     Ok(db::orders::Replan {

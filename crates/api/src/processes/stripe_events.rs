@@ -13,8 +13,7 @@ use domain::payment::{Entry, EntryKind, EntryStatus, PaymentMethod};
 use crate::AppState;
 use crate::error::ApiResult;
 use crate::payments::stripe::WebhookEvent;
-use crate::processes::billing::refund_by_policy;
-use crate::processes::fulfilment;
+use crate::processes::{fulfilment, refunds};
 
 /// Applies a verified Stripe event unless it was applied before, and remembers it.
 pub async fn receive(state: &AppState, event: &WebhookEvent) -> ApiResult<()> {
@@ -59,7 +58,12 @@ pub async fn apply_event(state: &AppState, event: &WebhookEvent) -> ApiResult<()
                 // was refused by Stripe, so give the money back now.
                 status @ (OrderStatus::Cancelled | OrderStatus::Declined) if !settled_before => {
                     let declined = status == OrderStatus::Declined;
-                    refund_by_policy(state, &order.terms.id, OrderStatus::Placed, declined).await?;
+                    let id = &order.terms.id;
+                    let money_back =
+                        refunds::decide(state, &order, OrderStatus::Placed, declined).await?;
+                    let reason = "refund: the payment landed after the order ended";
+                    db::refunds::decide(&state.db, id, &money_back, reason, now).await?;
+                    refunds::send_for_order(state, id).await;
                 }
                 _ => {}
             }

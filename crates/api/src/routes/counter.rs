@@ -11,10 +11,10 @@ use crate::auth::Staff;
 use crate::error::{ApiError, ApiResult, Problem};
 use crate::extract::State;
 use crate::extract::{ApiJson, Negotiated};
-use crate::processes::pickup;
+use crate::processes::{no_show, pickup};
 use crate::wire::{
-    DueOrder, DueQuery, HandoverRequest, HandoverView, IncomingTicket, PickupView, ReceiptRequest,
-    ReceiptResponse,
+    DueOrder, DueQuery, HandoverRequest, HandoverView, HeldGoodsView, IncomingTicket, PickupView,
+    ReceiptRequest, ReceiptResponse,
 };
 
 /// Receives goods from the workshops: each ticket must be dispatched and bound for this
@@ -129,5 +129,19 @@ pub(super) async fn no_show(
 ) -> ApiResult<Json<PickupView>> {
     Ok(Json(
         pickup::no_show(&state, &staff, &code, language).await?,
+    ))
+}
+
+/// The goods this counter holds for travellers who did not come by their pickup
+/// deadline, with when each holding period ends (then the goods go back to the
+/// workshop), soonest first.
+#[utoipa::path(get, path = "/api/v1/counter/held", tag = "counter", security(("staff_session" = [])),
+    responses((status = 200, body = [HeldGoodsView]), (status = 401, body = Problem),
+              (status = 403, body = Problem)))]
+pub(super) async fn held(state: State, staff: Staff) -> ApiResult<Json<Vec<HeldGoodsView>>> {
+    let held = no_show::held_at_counter(&state, &staff).await?;
+    let now = state.clock.now();
+    Ok(Json(
+        held.iter().map(|g| HeldGoodsView::of(g, now)).collect(),
     ))
 }

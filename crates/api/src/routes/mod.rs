@@ -79,6 +79,7 @@ pub fn router(state: Arc<AppState>, widget_dir: Option<&Path>) -> Router {
             axum::routing::delete(webhooks::delete_webhook),
         )
         .route("/admin/orders/{id}/confirm", post(admin::confirm_order))
+        .route("/admin/orders/at-risk", get(admin::orders_at_risk))
         .route("/admin/payments", get(payments::reconciliation))
         .route("/payments/stripe/webhook", post(payments::stripe_webhook))
         .route("/counter/receipts", post(counter::receive))
@@ -87,6 +88,7 @@ pub fn router(state: Arc<AppState>, widget_dir: Option<&Path>) -> Router {
         .route("/counter/pickups/{code}", get(counter::lookup))
         .route("/counter/pickups/{code}/handover", post(counter::handover))
         .route("/counter/pickups/{code}/no-show", post(counter::no_show))
+        .route("/counter/held", get(counter::held))
         .route("/widget/config", get(widget::config))
         .route("/openapi.json", get(openapi::document))
         .fallback(|| async { ApiError::NotFound("resource") })

@@ -7,6 +7,7 @@
 
 mod counter;
 mod fit;
+mod holding;
 mod items;
 mod picture;
 mod quote;
@@ -22,6 +23,7 @@ pub use self::fit::{
     AdjustmentView, AdviceView, AreaView, BandView, ConversionsView, FitInput, FitRequest, FitView,
     GarmentInput, ItemFitting, MeasurementInput, SourceInput, UnitInput,
 };
+pub use self::holding::HeldGoodsView;
 pub use self::items::{ItemRequest, ItineraryRequest};
 pub use self::picture::{DEFAULT_SIZE, Png, PreviewQuery, SIZES, preview_size};
 pub use self::quote::{

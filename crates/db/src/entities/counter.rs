@@ -20,6 +20,7 @@ pub struct Model {
     pub pickup_rule: String,
     pub pickup_minutes_before_departure: Option<i32>,
     pub transit_days: i16,
+    pub holding_days: i32,
 }
 
 /// No relations are declared: queries join by explicit filters.

@@ -27,6 +27,7 @@ pub struct Model {
     pub payment_method: String,
     pub stripe_customer_id: Option<String>,
     pub stripe_payment_method: Option<String>,
+    pub goods_released_at: Option<TimeDateTimeWithTimeZone>,
 }
 
 /// No relations are declared: queries join by explicit filters.

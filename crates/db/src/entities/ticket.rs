@@ -16,6 +16,7 @@ pub struct Model {
     pub status: String,
     pub due_at: TimeDateTimeWithTimeZone,
     pub at_risk: bool,
+    pub overdue_since: Option<TimeDateTimeWithTimeZone>,
     pub notes: String,
     pub created_at: TimeDateTimeWithTimeZone,
     pub updated_at: TimeDateTimeWithTimeZone,

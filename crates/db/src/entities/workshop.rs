@@ -19,6 +19,7 @@ pub struct Model {
     pub minutes_per_day: i32,
     pub closes_at: String,
     pub buffer_days: i16,
+    pub no_show_keeps_balance: bool,
 }
 
 /// No relations are declared: queries join by explicit filters.

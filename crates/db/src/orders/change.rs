@@ -3,38 +3,44 @@
 
 use std::collections::BTreeMap;
 
-use sea_orm::sea_query::Expr;
+use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    QueryOrder, TransactionTrait,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
+    EntityTrait, QueryFilter, QueryOrder, TransactionTrait,
 };
 use time::OffsetDateTime;
 
 use domain::actor::Actor;
 use domain::catalogue::WorkshopId;
+use domain::event::EventKind;
 use domain::order::{OrderId, OrderMove, OrderStatus, Trip};
 use domain::quote::Workshop;
+use domain::refund::MoneyBack;
 use domain::schedule::ProductionPlan;
+use domain::ticket::TicketId;
 
 use crate::Error;
 use crate::capacity::{Deltas, add_slots, apply, record, release_order};
 use crate::codec::narrow;
-use crate::entities::{order, order_item};
+use crate::entities::{order, order_item, ticket};
+use crate::events::{self, NewEvent};
 use crate::history::{
     Because, OrderChange, cancel_live_tickets, record_order_change, set_order_status,
 };
+use crate::refunds::decide_in;
 
 /// Applies `change` if the order is still where it starts, records it, gives back the
-/// order's capacity when the new status no longer holds it, and cancels its live tickets
-/// when it ends the order. `Ok(false)` when the status had moved on (nothing written).
+/// order's capacity when the new status no longer holds it, cancels its live tickets
+/// when it ends the order, and stores the money it gives back (`refunds`, sent later by
+/// the refund worker). `Ok(false)` when the status had moved on (nothing written).
 pub async fn transition(
     db: &DatabaseConnection,
     order_id: &OrderId,
     change: OrderMove,
-    actor: &Actor,
-    note: &str,
-    at: OffsetDateTime,
+    because: (&Actor, &str, OffsetDateTime),
+    refunds: &[MoneyBack],
 ) -> Result<bool, Error> {
+    let (actor, note, at) = because;
     let txn = db.begin().await?;
     if !set_order_status(&txn, order_id, change, at).await? {
         return Ok(false);
@@ -47,10 +53,55 @@ pub async fn transition(
     if change.ends_tickets() {
         cancel_live_tickets(&txn, order_id, at).await?;
     }
+    decide_in(&txn, order_id, refunds, note, at).await?;
     let because = Because { actor, note, at };
     record_order_change(&txn, order_id, OrderChange::Moved(change), because).await?;
     txn.commit().await?;
     Ok(true)
+}
+
+/// Sends an item's ticket (if it has one yet) to `counter_id`, due at `due_at`; it stays
+/// at risk only if it was flagged overdue.
+async fn reroute_ticket(
+    txn: &impl ConnectionTrait,
+    item_id: i32,
+    counter_id: i32,
+    due_at: OffsetDateTime,
+    replan: &Replan<'_>,
+) -> Result<(), Error> {
+    let Some(row) = ticket::Entity::find()
+        .filter(ticket::Column::OrderItemId.eq(item_id))
+        .one(txn)
+        .await?
+    else {
+        return Ok(());
+    };
+    ticket::Entity::update_many()
+        .col_expr(ticket::Column::CounterId, Expr::value(counter_id))
+        .col_expr(ticket::Column::DueAt, Expr::value(due_at))
+        .col_expr(
+            ticket::Column::AtRisk,
+            Expr::col(ticket::Column::OverdueSince).is_not_null(),
+        )
+        .col_expr(ticket::Column::UpdatedAt, Expr::value(replan.at))
+        .filter(ticket::Column::Id.eq(row.id))
+        .exec(txn)
+        .await?;
+    let event = NewEvent {
+        order_id: replan.order_id,
+        ticket_id: Some(TicketId(row.id)),
+        workshop_id: Some(WorkshopId(row.workshop_id.into())),
+        kind: EventKind::TicketRerouted,
+        payload: serde_json::json!({
+            "ticket": row.id,
+            "counter_id": counter_id,
+            "due_at": due_at.to_string(),
+            "note": "the traveller's flight moved: new counter and due time",
+        }),
+        at: replan.at,
+    };
+    events::record(txn, event).await?;
+    Ok(())
 }
 
 /// A new plan for an existing order after its itinerary changed.
@@ -62,8 +113,9 @@ pub struct Replan<'a> {
     pub status: OrderStatus,
     /// The new trip.
     pub trip: Trip,
-    /// Per line (same order as stored): the new ready-by and production plan.
-    pub lines: Vec<(OffsetDateTime, ProductionPlan)>,
+    /// Per line (same order as stored): the new ready-by, production plan and due time
+    /// at the workshop.
+    pub lines: Vec<(OffsetDateTime, ProductionPlan, OffsetDateTime)>,
     /// Who asked.
     pub actor: &'a Actor,
     /// When.
@@ -71,7 +123,8 @@ pub struct Replan<'a> {
 }
 
 /// Moves an order to a new trip: releases its reservations and reserves the new plan in
-/// one transaction. [`Error::CapacityTaken`] when a day filled up since planning; `Ok(false)`
+/// one transaction, and sends its tickets along (new counter and due time, each with a
+/// `ticket.rerouted` event for the workshop). [`Error::CapacityTaken`] when a day filled up since planning; `Ok(false)`
 /// when the order's status moved on. Nothing is written in either case.
 pub async fn replan(
     db: &DatabaseConnection,
@@ -112,7 +165,7 @@ pub async fn replan(
             items.len()
         )));
     }
-    for (item, (_, plan)) in items.iter().zip(&replan.lines) {
+    for (item, (_, plan, _)) in items.iter().zip(&replan.lines) {
         add_slots(
             &mut deltas,
             WorkshopId(item.workshop_id.into()),
@@ -121,7 +174,8 @@ pub async fn replan(
         );
     }
     apply(&txn, &deltas, workshops).await?;
-    for (item, (ready_by, plan)) in items.into_iter().zip(&replan.lines) {
+    let counter_id = narrow::<i32>(replan.trip.counter_id.0, "counter id")?;
+    for (item, (ready_by, plan, due_at)) in items.into_iter().zip(&replan.lines) {
         record(
             &txn,
             item.id,
@@ -129,6 +183,7 @@ pub async fn replan(
             plan.slots(),
         )
         .await?;
+        reroute_ticket(&txn, item.id, counter_id, *due_at, replan).await?;
         let mut item: order_item::ActiveModel = item.into();
         item.ready_by = Set(*ready_by);
         item.update(&txn).await?;

@@ -85,6 +85,7 @@ async fn insert_order_row(
         payment_method: Set(new.payment_method.code().to_owned()),
         stripe_customer_id: Set(None),
         stripe_payment_method: Set(None),
+        goods_released_at: Set(None),
     };
     row.insert(txn).await.map_err(|e| {
         if is_unique_violation(&e) {

@@ -6,10 +6,12 @@
 //! [`domain::order::OrderMove`]s: nothing else can be written.
 
 mod moves;
+mod overdue;
 mod read;
 mod replan;
 
-pub use moves::{TicketUpdate, confirm, decline_order, move_ticket};
+pub use moves::{PaidElsewhere, TicketUpdate, confirm, decline_order, move_ticket};
+pub use overdue::{flag_overdue, orders_with_tickets_at_risk, unflagged_due_before};
 pub use read::{find, for_counter, for_order, for_workshop, history};
 pub use replan::{TicketReplan, replan};
 pub(crate) use replan::{move_item, replan_in};

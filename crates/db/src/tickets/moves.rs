@@ -11,6 +11,7 @@ use time::OffsetDateTime;
 
 use domain::actor::Actor;
 use domain::order::{OrderId, OrderMove, OrderStatus};
+use domain::refund::MoneyBack;
 use domain::ticket::{TicketId, TicketMove, TicketStatus};
 
 use crate::Error;
@@ -20,19 +21,31 @@ use crate::history::{
     Because, OrderChange, cancel_live_tickets, record_order_change, record_ticket_change,
     set_order_status, set_ticket_status,
 };
+use crate::payments::NewPayment;
+
+/// How a confirmation was paid for, when it was paid outside the card flow: the payment
+/// the operator recorded, and the card payments it makes unnecessary (voided).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct PaidElsewhere<'a> {
+    /// The money received.
+    pub payment: Option<&'a NewPayment<'a>>,
+    /// The card payments to cancel.
+    pub voids: &'a [MoneyBack],
+}
 
 /// Confirms an order by `change` (a move to `confirmed`) and creates one queued ticket
-/// per item, with the due time given for its line number. `Ok(false)` when the order's
-/// status moved on.
+/// per item, with the due time given for its line number, at risk when its item is
+/// planned past the pickup deadline; records a payment received elsewhere with it.
+/// `Ok(false)` when the order's status moved on.
 pub async fn confirm(
     db: &DatabaseConnection,
     order_id: &OrderId,
     change: OrderMove,
     due_by_line: &BTreeMap<u16, OffsetDateTime>,
-    actor: &Actor,
-    note: &str,
-    at: OffsetDateTime,
+    because: (&Actor, &str, OffsetDateTime),
+    paid: PaidElsewhere<'_>,
 ) -> Result<bool, Error> {
+    let (actor, note, at) = because;
     if change.to() != OrderStatus::Confirmed {
         return Err(Error::Corrupt(format!(
             "confirming order {order_id} with a move to {}",
@@ -61,7 +74,8 @@ pub async fn confirm(
             counter_id: Set(order.counter_id),
             status: Set(TicketStatus::Queued.code().to_owned()),
             due_at: Set(due_at),
-            at_risk: Set(false),
+            at_risk: Set(item.ready_by > order.pickup_deadline),
+            overdue_since: Set(None),
             notes: Set(String::new()),
             created_at: Set(at),
             updated_at: Set(at),
@@ -76,6 +90,10 @@ pub async fn confirm(
         };
         record_ticket_change(&txn, &row, (None, TicketStatus::Queued), created).await?;
     }
+    if let Some(payment) = paid.payment {
+        crate::payments::record(&txn, payment).await?;
+    }
+    crate::refunds::decide_in(&txn, order_id, paid.voids, note, at).await?;
     txn.commit().await?;
     Ok(true)
 }
@@ -145,6 +163,7 @@ pub async fn decline_order(
     change: TicketMove,
     order_move: OrderMove,
     because: (&Actor, &str, OffsetDateTime),
+    refunds: &[MoneyBack],
 ) -> Result<bool, Error> {
     let (actor, note, at) = because;
     if change.to() != TicketStatus::Declined || order_move.to() != OrderStatus::Declined {
@@ -169,6 +188,14 @@ pub async fn decline_order(
     release_order(&txn, &order_id, &mut deltas).await?;
     apply(&txn, &deltas, &BTreeMap::new()).await?;
     let why = format!("declined by the workshop: {note}; a full refund is due");
+    crate::refunds::decide_in(
+        &txn,
+        &order_id,
+        refunds,
+        "refund: the workshop declined",
+        at,
+    )
+    .await?;
     let because = Because {
         actor,
         note: &why,

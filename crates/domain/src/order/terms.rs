@@ -133,6 +133,17 @@ impl Order {
     pub fn workshops(&self) -> BTreeSet<WorkshopId> {
         self.items.iter().map(|i| i.terms.workshop_id).collect()
     }
+
+    /// Whether an item is planned to be ready only after the pickup deadline (a closed
+    /// day or a delay moved it): the order is at risk until that is resolved, whether or
+    /// not it is confirmed yet.
+    pub fn misses_deadline(&self) -> bool {
+        self.status.holds_capacity()
+            && self
+                .items
+                .iter()
+                .any(|item| item.ready_by > self.terms.trip.pickup_deadline)
+    }
 }
 
 /// One item of a stored order.

@@ -83,10 +83,15 @@ impl TicketStatus {
         }
     }
 
-    /// Its order was cancelled or declined: a ticket still waiting or in production is
-    /// cancelled (`None` for one that is past that, or already ended).
+    /// Its order was cancelled or declined: every live ticket is cancelled, whether
+    /// waiting, in production, finished at the workshop or on its way to the counter
+    /// (`None` for one received by the counter or already ended).
     pub fn cancel(self) -> Option<TicketMove> {
-        matches!(self, T::Queued | T::Accepted | T::InProduction).then_some(TicketMove {
+        matches!(
+            self,
+            T::Queued | T::Accepted | T::InProduction | T::QualityCheck | T::Ready | T::Dispatched
+        )
+        .then_some(TicketMove {
             from: self,
             to: T::Cancelled,
         })
@@ -262,8 +267,23 @@ mod tests {
             Ok(T::QualityCheck)
         );
         assert!(T::Ready.reschedule().is_err());
-        assert_eq!(T::Accepted.cancel().map(TicketMove::to), Some(T::Cancelled));
-        assert_eq!(T::Dispatched.cancel(), None);
+        for live in [
+            T::Queued,
+            T::Accepted,
+            T::InProduction,
+            T::QualityCheck,
+            T::Ready,
+            T::Dispatched,
+        ] {
+            assert_eq!(
+                live.cancel().map(TicketMove::to),
+                Some(T::Cancelled),
+                "{live}"
+            );
+        }
+        for done in [T::Received, T::Cancelled, T::Declined] {
+            assert_eq!(done.cancel(), None, "{done}");
+        }
     }
 
     #[test]

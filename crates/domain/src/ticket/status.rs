@@ -78,6 +78,14 @@ impl TicketStatus {
         matches!(self, T::Queued | T::Accepted | T::InProduction)
     }
 
+    /// Whether it is still at the workshop (not yet dispatched, not ended).
+    pub const fn at_workshop(self) -> bool {
+        matches!(
+            self,
+            T::Queued | T::Accepted | T::InProduction | T::QualityCheck | T::Ready
+        )
+    }
+
     /// Whether the workshop has started work (the traveller can no longer cancel freely).
     pub const fn started(self) -> bool {
         matches!(

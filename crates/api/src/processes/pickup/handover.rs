@@ -92,6 +92,9 @@ pub async fn handover(
                 .await?
                 .ok_or_else(not_found)?,
         };
+        if let Some(at) = db::orders::goods_released_at(&state.db, &order_id).await? {
+            return Err(crate::processes::no_show::goods_released(at));
+        }
         let facts = OrderFacts::load(state, current).await?;
         let plan = facts.plan_handover(wanted.as_deref(), method.as_deref())?;
         let new = NewHandover {
@@ -178,7 +181,7 @@ pub async fn no_show(
         .map_err(|e| ApiError::from_domain(e, ""))?;
     let actor = staff.actor();
     let id = &order.terms.id;
-    if !db::orders::transition(&state.db, id, no_show, &actor, &note, now).await? {
+    if !db::orders::transition(&state.db, id, no_show, (&actor, &note, now), &[]).await? {
         return Err(ApiError::Busy(Busy::Order));
     }
     let order = db::orders::find(&state.db, &order.terms.id)

@@ -99,7 +99,7 @@ fn order_view(order: &Order, events: &[Event], tickets: &[Ticket]) -> ApiResult<
             })
             .collect(),
         timeline: events.iter().map(timeline_entry).collect(),
-        at_risk: tickets.iter().any(|t| t.at_risk),
+        at_risk: domain::ticket::order_at_risk(order, tickets),
         money: MoneyView {
             method: order.terms.payment_method.code(),
             paid_krw: 0,
