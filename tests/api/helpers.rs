@@ -351,6 +351,59 @@ impl TestApp {
     }
 }
 
+/// One workshop day as stored: its reserved minutes and the minutes of the reservation
+/// rows on it, read directly (not through the API).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredDayLoad {
+    pub workshop: i64,
+    pub day: time::Date,
+    pub reserved_minutes: i64,
+    pub reservation_minutes: i64,
+}
+
+const STORED_DAY_LOADS: &str = "SELECT CAST(l.workshop_id AS BIGINT), CAST(l.day AS TEXT), \
+     CAST(l.reserved_minutes AS BIGINT), CAST(COALESCE((SELECT SUM(r.minutes) \
+     FROM capacity_reservations r WHERE r.workshop_id = l.workshop_id AND r.day = l.day), 0) \
+     AS BIGINT) FROM workshop_day_loads l ORDER BY l.workshop_id, l.day";
+
+impl TestApp {
+    /// Every stored workshop day, by workshop and day.
+    pub async fn stored_day_loads(&self) -> Vec<StoredDayLoad> {
+        let rows: Vec<(i64, String, i64, i64)> = match self.backend {
+            Backend::Sqlite => {
+                let mut c =
+                    <sqlx::SqliteConnection as sqlx::Connection>::connect(&self.database_url)
+                        .await
+                        .expect("sqlite");
+                sqlx::query_as(STORED_DAY_LOADS)
+                    .fetch_all(&mut c)
+                    .await
+                    .expect("day loads")
+            }
+            Backend::Postgres => {
+                let mut c = <sqlx::PgConnection as sqlx::Connection>::connect(&self.database_url)
+                    .await
+                    .expect("postgres");
+                sqlx::query_as(STORED_DAY_LOADS)
+                    .fetch_all(&mut c)
+                    .await
+                    .expect("day loads")
+            }
+        };
+        let format = time::macros::format_description!("[year]-[month]-[day]");
+        rows.into_iter()
+            .map(
+                |(workshop, day, reserved_minutes, reservation_minutes)| StoredDayLoad {
+                    workshop,
+                    day: time::Date::parse(&day, &format).expect("a stored day"),
+                    reserved_minutes,
+                    reservation_minutes,
+                },
+            )
+            .collect()
+    }
+}
+
 /// Posts an order to any server.
 pub async fn order_at(client: &Client, base: &str, key: &str, body: &Value) -> Response {
     let request = client

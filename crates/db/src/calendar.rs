@@ -1,12 +1,14 @@
 //! Changing a workshop's calendar: adding a closed day moves every item reserved on it
 //! to new days in the same transaction, so no reservation is ever left on a day the
-//! workshop does not work.
+//! workshop does not work; a new weekly pattern is refused while a reserved day would
+//! lose its room. Both cuts decide from what they read under the workshop's lock
+//! against reservations ([`crate::capacity_lock`]).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
-    EntityTrait, QueryFilter, TransactionTrait,
+    EntityTrait, QueryFilter,
 };
 use time::{Date, OffsetDateTime};
 
@@ -17,6 +19,7 @@ use domain::quote::Workshop;
 use domain::schedule::ProductionPlan;
 
 use crate::Error;
+use crate::capacity_lock;
 use crate::codec::narrow;
 use crate::entities::{capacity_reservation, order_item, workshop_holiday};
 use crate::events::{self, NewEvent};
@@ -65,14 +68,7 @@ pub async fn items_reserved_on(
     workshop: WorkshopId,
     day: Date,
 ) -> Result<Vec<ReservedItem>, Error> {
-    let reservations = capacity_reservation::Entity::find()
-        .filter(capacity_reservation::Column::WorkshopId.eq(workshop.0))
-        .filter(capacity_reservation::Column::Day.eq(day))
-        .all(db)
-        .await?;
-    let mut ids: Vec<i32> = reservations.iter().map(|r| r.order_item_id).collect();
-    ids.sort_unstable();
-    ids.dedup();
+    let ids = item_ids_reserved_on(db, workshop, day).await?;
     let items = order_item::Entity::find()
         .filter(order_item::Column::Id.is_in(ids))
         .all(db)
@@ -88,9 +84,25 @@ pub async fn items_reserved_on(
         .collect()
 }
 
-/// Closes the workshop on `day` and moves the items reserved on it, in one transaction.
+async fn item_ids_reserved_on(
+    db: &impl ConnectionTrait,
+    workshop: WorkshopId,
+    day: Date,
+) -> Result<BTreeSet<i32>, Error> {
+    let reservations = capacity_reservation::Entity::find()
+        .filter(capacity_reservation::Column::WorkshopId.eq(workshop.0))
+        .filter(capacity_reservation::Column::Day.eq(day))
+        .all(db)
+        .await?;
+    Ok(reservations.iter().map(|r| r.order_item_id).collect())
+}
+
+/// Closes the workshop on `day` and moves the items reserved on it, in one transaction
+/// that holds the workshop's lock against reservations ([`crate::capacity_lock`]).
 /// [`Error::CapacityTaken`] when a day of a new plan filled up meanwhile; `Ok(false)` when
-/// a ticket moved on or the day was already closed (nothing written either way).
+/// the plans no longer cover what is reserved on the day (read under the lock: an item
+/// was moved or released, or an order reserved the day since), a ticket moved on, or the
+/// day was already closed (nothing written in any case).
 pub async fn add_holiday(
     db: &DatabaseConnection,
     closing: &Closing<'_>,
@@ -104,7 +116,12 @@ pub async fn add_holiday(
         name,
         at,
     } = *closing;
-    let txn = db.begin().await?;
+    let txn = capacity_lock::begin(db).await?;
+    capacity_lock::lock_for_cut(&txn, workshop).await?;
+    let reserved = item_ids_reserved_on(&txn, workshop, day).await?;
+    if !items.iter().all(|item| reserved.contains(&item.item_id)) {
+        return Ok(false);
+    }
     let holiday = workshop_holiday::ActiveModel {
         workshop_id: Set(narrow(workshop.0, "workshop id")?),
         day: Set(day),
@@ -146,6 +163,9 @@ pub async fn add_holiday(
             at,
         };
         events::record(&txn, event).await?;
+    }
+    if !item_ids_reserved_on(&txn, workshop, day).await?.is_empty() {
+        return Ok(false);
     }
     txn.commit().await?;
     Ok(true)
@@ -195,18 +215,19 @@ pub struct WeeklyPattern {
 
 /// Changes a workshop's weekly pattern if no day from `from` on has more minutes reserved
 /// than the new pattern gives it; otherwise returns those days (nothing written). The
-/// check and the change are one transaction.
+/// change comes first and takes the workshop's lock against reservations
+/// ([`crate::capacity_lock`]); the closed days and the reserved minutes are read after it,
+/// in the same transaction, so no order can slip in between the check and the change.
 pub async fn set_weekly_pattern(
     db: &DatabaseConnection,
     workshop: WorkshopId,
     pattern: WeeklyPattern,
-    holidays: &std::collections::BTreeSet<Date>,
     from: Date,
 ) -> Result<Vec<(Date, u32)>, Error> {
     use crate::entities::{workshop as workshop_row, workshop_day_load as day_load};
     use sea_orm::sea_query::Expr;
     let workshop_id: i32 = narrow(workshop.0, "workshop id")?;
-    let txn = db.begin().await?;
+    let txn = capacity_lock::begin(db).await?;
     workshop_row::Entity::update_many()
         .col_expr(
             workshop_row::Column::WorkingDays,
@@ -226,6 +247,11 @@ pub async fn set_weekly_pattern(
         .filter(workshop_row::Column::Id.eq(workshop_id))
         .exec(&txn)
         .await?;
+    let closed: BTreeSet<Date> = holidays(&txn, workshop, from)
+        .await?
+        .into_iter()
+        .map(|(day, _)| day)
+        .collect();
     let loads = day_load::Entity::find()
         .filter(day_load::Column::WorkshopId.eq(workshop_id))
         .filter(day_load::Column::Day.gte(from))
@@ -235,7 +261,7 @@ pub async fn set_weekly_pattern(
     let mut conflicts = Vec::new();
     for load in loads {
         let works =
-            pattern.working_days.contains(load.day.weekday()) && !holidays.contains(&load.day);
+            pattern.working_days.contains(load.day.weekday()) && !closed.contains(&load.day);
         let capacity = if works {
             pattern.minutes_per_day.get()
         } else {

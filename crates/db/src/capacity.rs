@@ -5,7 +5,9 @@
 //! capacity - minutes`: the database row lock (PostgreSQL) or write lock (SQLite) makes
 //! the check and the addition one step, so concurrent orders, in one process or many,
 //! can never book a day beyond its capacity. A failed condition means someone else took
-//! the room after we planned; the caller re-plans.
+//! the room after we planned; the caller re-plans. The capacity is the one in force: read
+//! in the same transaction, under the workshop's lock that capacity cuts also take
+//! ([`crate::capacity_lock`]).
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -19,6 +21,7 @@ use domain::quote::Workshop;
 use domain::schedule::{DayLoad, Slot};
 
 use crate::Error;
+use crate::capacity_lock;
 use crate::codec::narrow;
 use crate::entities::{capacity_reservation, order_item, workshop_day_load as day_load};
 
@@ -58,18 +61,39 @@ pub(crate) fn add_slots(deltas: &mut Deltas, workshop: WorkshopId, slots: &[Slot
 
 /// Applies every delta in `(workshop, day)` order, so that concurrent transactions lock
 /// day rows in one global order and cannot deadlock. Additions are conditional on the
-/// day's capacity under `workshops`' calendars; give-backs always succeed.
+/// day's capacity under the calendar in force, read under the workshop's lock
+/// ([`capacity_lock`]; the transaction began with [`capacity_lock::begin`]):
+/// [`Error::CalendarChanged`] when it is not the calendar in `workshops` the plan was
+/// made with. Give-backs always succeed.
 pub(crate) async fn apply(
     txn: &impl ConnectionTrait,
     deltas: &Deltas,
     workshops: &BTreeMap<WorkshopId, Workshop>,
 ) -> Result<(), Error> {
+    let reserving: BTreeSet<WorkshopId> = deltas
+        .iter()
+        .filter(|(_, minutes)| **minutes > 0)
+        .map(|((workshop, _), _)| *workshop)
+        .collect();
+    let in_force = if reserving.is_empty() {
+        BTreeMap::new()
+    } else {
+        capacity_lock::calendars_for_reserving(txn, &reserving).await?
+    };
     for (&(workshop, day), &minutes) in deltas {
         if minutes > 0 {
-            let calendar = &workshops
+            let planned = &workshops
                 .get(&workshop)
                 .ok_or_else(|| Error::Corrupt(format!("workshop {} not loaded", workshop.0)))?
                 .calendar;
+            let calendar = in_force
+                .get(&workshop)
+                .ok_or_else(|| Error::Corrupt(format!("workshop {} is gone", workshop.0)))?;
+            if calendar != planned {
+                return Err(Error::CalendarChanged {
+                    workshop: workshop.0,
+                });
+            }
             reserve_day(txn, workshop, day, minutes, calendar.capacity_on(day)).await?;
         } else if minutes < 0 {
             give_back(txn, workshop, day, -minutes).await?;

@@ -137,17 +137,7 @@ fn workshop_record(
     row: workshop::Model,
     holidays: &[workshop_holiday::Model],
 ) -> Result<WorkshopRecord, Error> {
-    let calendar = WorkshopCalendar {
-        offset: offset(row.utc_offset_minutes)?,
-        working_days: WeekdaySet::from_bits(narrow(row.working_days, "working days")?),
-        holidays: holidays
-            .iter()
-            .filter(|h| h.workshop_id == row.id)
-            .map(|h| h.day)
-            .collect(),
-        minutes_per_day: WorkMinutes::new(narrow(row.minutes_per_day, "minutes per day")?),
-        closes_at: clock(&row.closes_at)?,
-    };
+    let calendar = calendar_of(&row, holidays)?;
     Ok(WorkshopRecord {
         workshop: Workshop {
             id: WorkshopId(row.id.into()),
@@ -159,6 +149,24 @@ fn workshop_record(
         descriptions: localized(&row.descriptions)?,
         district: row.district,
         code: row.code,
+    })
+}
+
+/// The calendar of a workshop row, with its days among `holidays`.
+pub(crate) fn calendar_of(
+    row: &workshop::Model,
+    holidays: &[workshop_holiday::Model],
+) -> Result<WorkshopCalendar, Error> {
+    Ok(WorkshopCalendar {
+        offset: offset(row.utc_offset_minutes)?,
+        working_days: WeekdaySet::from_bits(narrow(row.working_days, "working days")?),
+        holidays: holidays
+            .iter()
+            .filter(|h| h.workshop_id == row.id)
+            .map(|h| h.day)
+            .collect(),
+        minutes_per_day: WorkMinutes::new(narrow(row.minutes_per_day, "minutes per day")?),
+        closes_at: clock(&row.closes_at)?,
     })
 }
 

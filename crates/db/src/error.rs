@@ -16,6 +16,13 @@ pub enum Error {
         /// The day that no longer had room.
         day: time::Date,
     },
+    /// A workshop's calendar changed between planning and reserving: the plan was made
+    /// against a capacity no longer in force.
+    #[error("the calendar of workshop {workshop} changed concurrently")]
+    CalendarChanged {
+        /// The workshop.
+        workshop: i64,
+    },
     /// An idempotency key that another request stored first.
     #[error("idempotency key is already in use")]
     DuplicateIdempotencyKey,
@@ -39,11 +46,13 @@ impl Error {
         matches!(self, Error::Database(DbErr::ConnectionAcquire(_)))
     }
 
-    /// Whether retrying the whole operation may succeed: a day filled up since planning,
-    /// or the database gave up on a lock (deadlock, serialization failure, SQLite busy).
+    /// Whether retrying the whole operation may succeed: a day filled up or a calendar
+    /// changed since planning, or the database gave up on a lock (deadlock, serialization failure, SQLite busy).
     pub fn is_transient(&self) -> bool {
         match self {
-            Error::CapacityTaken { .. } | Error::DuplicatePickupCode => true,
+            Error::CapacityTaken { .. }
+            | Error::CalendarChanged { .. }
+            | Error::DuplicatePickupCode => true,
             Error::Database(error) => is_lock_failure(error),
             _ => false,
         }

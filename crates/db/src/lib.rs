@@ -11,6 +11,8 @@
 //! - [`catalogue`]: workshops, counters, products and rates, read as domain values.
 //! - [`calendar`]: closing a workshop day and moving what was reserved on it.
 //! - [`capacity`]: day loads and the atomic reservation of production minutes.
+//! - `capacity_lock`: the per-workshop lock that makes capacity cuts and reservations
+//!   take turns, each deciding from what it reads inside its transaction.
 //! - [`events`]: the outbox of order and ticket changes, and queued webhook deliveries.
 //! - [`handovers`]: counter handovers (tax refund, balance) and pickup look-ups.
 //! - [`payments`]: the money record (charges, refunds, counter payments) and Stripe events applied.
@@ -24,6 +26,7 @@
 
 pub mod calendar;
 pub mod capacity;
+mod capacity_lock;
 pub mod catalogue;
 mod codec;
 mod connect;

@@ -196,14 +196,8 @@ pub async fn change_pattern(
     workshop: WorkshopId,
     pattern: db::calendar::WeeklyPattern,
 ) -> ApiResult<()> {
-    let workshops = db::catalogue::planning_workshops(&state.db).await?;
-    let holidays = workshops
-        .get(&workshop)
-        .map(|w| w.calendar.holidays.clone())
-        .unwrap_or_default();
     let today = state.clock.now().to_offset(domain::SEOUL).date();
-    let conflicts =
-        db::calendar::set_weekly_pattern(&state.db, workshop, pattern, &holidays, today).await?;
+    let conflicts = db::calendar::set_weekly_pattern(&state.db, workshop, pattern, today).await?;
     if conflicts.is_empty() {
         return Ok(());
     }

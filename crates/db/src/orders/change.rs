@@ -21,6 +21,7 @@ use domain::ticket::TicketId;
 
 use crate::Error;
 use crate::capacity::{Deltas, add_slots, apply, record, release_order};
+use crate::capacity_lock;
 use crate::codec::narrow;
 use crate::entities::{order, order_item, ticket};
 use crate::events::{self, NewEvent};
@@ -131,7 +132,7 @@ pub async fn replan(
     replan: &Replan<'_>,
     workshops: &BTreeMap<WorkshopId, Workshop>,
 ) -> Result<bool, Error> {
-    let txn = db.begin().await?;
+    let txn = capacity_lock::begin(db).await?;
     let updated = order::Entity::update_many()
         .col_expr(order::Column::Arrival, Expr::value(replan.trip.arrival))
         .col_expr(order::Column::Departure, Expr::value(replan.trip.departure))

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, DatabaseConnection, TransactionTrait};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, DatabaseConnection};
 
 use domain::actor::Actor;
 use domain::catalogue::WorkshopId;
@@ -12,6 +12,7 @@ use domain::quote::Workshop;
 
 use crate::Error;
 use crate::capacity::{Deltas, add_slots, apply, record};
+use crate::capacity_lock;
 use crate::codec::narrow;
 use crate::entities::{idempotency_key, order, order_item};
 use crate::error::is_unique_violation;
@@ -29,7 +30,7 @@ pub async fn place(
     for line in &new.lines {
         add_slots(&mut deltas, line.terms.workshop_id, line.plan.slots(), 1);
     }
-    let txn = db.begin().await?;
+    let txn = capacity_lock::begin(db).await?;
     apply(&txn, &deltas, workshops).await?;
     insert_order_row(&txn, &new.terms).await?;
     for (index, line) in new.lines.iter().enumerate() {

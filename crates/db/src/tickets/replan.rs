@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
-    EntityTrait, QueryFilter, TransactionTrait,
+    EntityTrait, QueryFilter,
 };
 use time::OffsetDateTime;
 
@@ -20,6 +20,7 @@ use domain::ticket::{TicketId, TicketMove};
 
 use crate::Error;
 use crate::capacity::{Deltas, add_slots, apply, record, release_items};
+use crate::capacity_lock;
 use crate::entities::{order_item, ticket};
 use crate::events::{self, NewEvent};
 use crate::history::{Because, record_ticket_change, set_ticket_status};
@@ -58,7 +59,7 @@ pub async fn replan(
     change: &TicketReplan<'_>,
     workshops: &BTreeMap<WorkshopId, Workshop>,
 ) -> Result<bool, Error> {
-    let txn = db.begin().await?;
+    let txn = capacity_lock::begin(db).await?;
     if !replan_in(&txn, change, workshops).await? {
         return Ok(false);
     }
