@@ -19,6 +19,7 @@ mod payments;
 mod previews;
 mod quotes;
 mod staff;
+mod tax_refund;
 mod tickets;
 mod webhooks;
 mod widget;
