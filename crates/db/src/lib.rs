@@ -18,6 +18,7 @@
 //! - [`seed`]: the shape of catalogue data to load (the demo data uses it).
 //! - [`settings`]: server-wide settings shared by every process, such as the token secret.
 //! - [`staff`]: staff accounts and sessions.
+//! - [`tax_free_forms`]: tax-free forms, one per order, read per traveller for the trip's cap.
 //! - [`tickets`]: production tickets, their moves and re-plans.
 //! - [`webhooks`]: workshop webhook endpoints and claiming their queued deliveries.
 
@@ -37,6 +38,7 @@ pub mod payments;
 pub mod seed;
 pub mod settings;
 pub mod staff;
+pub mod tax_free_forms;
 pub mod tickets;
 pub mod webhooks;
 

@@ -18,7 +18,8 @@
 //! - [`order`]: the order: its id, its state machine (moves only it can make), its terms.
 //! - [`payment`]: payment methods, what is charged when, refunds by policy, the money record.
 //! - [`pickup_code`]: short, unambiguous pickup codes with a check character.
-//! - [`pickup`]: the identity check and the immediate VAT refund at handover.
+//! - [`pickup`]: the identity check at handover.
+//! - [`tax_free`]: the immediate VAT refund: tax-free forms, their limits, the trip's cap.
 //! - [`staff`]: roles bound to places, and slowing down password guessing.
 //! - [`ticket`]: production tickets, their moves, and what their progress means for the
 //!   order.
@@ -42,6 +43,7 @@ pub mod pickup_code;
 pub mod quote;
 pub mod schedule;
 pub mod staff;
+pub mod tax_free;
 pub mod ticket;
 pub mod traveller;
 
