@@ -12,6 +12,7 @@ mod m20261125_000003_create_staff_and_tickets;
 mod m20261125_000004_create_payments;
 mod m20261125_000005_add_looks_and_fittings;
 mod m20261203_000001_refunds_and_overdue;
+mod m20261203_000002_tax_free_forms;
 
 /// Applies Gongbang's migrations in order.
 pub struct Migrator;
@@ -26,6 +27,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000004_create_payments::Migration),
             Box::new(m20261125_000005_add_looks_and_fittings::Migration),
             Box::new(m20261203_000001_refunds_and_overdue::Migration),
+            Box::new(m20261203_000002_tax_free_forms::Migration),
         ]
     }
 }

@@ -25,14 +25,14 @@ const MAKER: &str = "maker@seochon.example";
 
 /// A signed-in staff member talking to one server.
 #[derive(Clone)]
-struct Session {
+pub(crate) struct Session {
     client: Client,
     base: String,
     token: String,
 }
 
 impl Session {
-    async fn get(&self, path: &str) -> Response {
+    pub(crate) async fn get(&self, path: &str) -> Response {
         let request = self
             .client
             .get(format!("{}{path}", self.base))
@@ -40,7 +40,7 @@ impl Session {
         request.send().await.expect("request")
     }
 
-    async fn post(&self, path: &str, body: &Value) -> Response {
+    pub(crate) async fn post(&self, path: &str, body: &Value) -> Response {
         let request = self
             .client
             .post(format!("{}{path}", self.base))
@@ -49,7 +49,7 @@ impl Session {
         request.send().await.expect("request")
     }
 
-    async fn receive(&self, tickets: Value) -> Value {
+    pub(crate) async fn receive(&self, tickets: Value) -> Value {
         let response = self
             .post(
                 "/api/v1/counter/receipts",
@@ -59,16 +59,16 @@ impl Session {
         expect_status(response, StatusCode::OK).await
     }
 
-    async fn lookup(&self, code: &str) -> Response {
+    pub(crate) async fn lookup(&self, code: &str) -> Response {
         self.get(&format!("/api/v1/counter/pickups/{code}")).await
     }
 
-    async fn hand_over(&self, code: &str, body: &Value) -> Response {
+    pub(crate) async fn hand_over(&self, code: &str, body: &Value) -> Response {
         self.post(&format!("/api/v1/counter/pickups/{code}/handover"), body)
             .await
     }
 
-    async fn no_show(&self, code: &str) -> Response {
+    pub(crate) async fn no_show(&self, code: &str) -> Response {
         self.post(
             &format!("/api/v1/counter/pickups/{code}/no-show"),
             &json!({}),
@@ -77,7 +77,7 @@ impl Session {
     }
 
     /// Moves a ticket through the workshop's steps up to `dispatched`.
-    async fn dispatch(&self, ticket: &str) {
+    pub(crate) async fn dispatch(&self, ticket: &str) {
         for status in [
             "accepted",
             "in_production",
@@ -122,23 +122,28 @@ async fn staff_at(base: &str, email: &str) -> Session {
 }
 
 /// A placed order: its id, token, pickup code and the printed numbers of its tickets.
-struct Placed {
-    id: String,
-    token: String,
-    code: String,
-    tickets: Vec<String>,
-    body: Value,
+pub(crate) struct Placed {
+    pub(crate) id: String,
+    pub(crate) token: String,
+    pub(crate) code: String,
+    pub(crate) tickets: Vec<String>,
+    pub(crate) body: Value,
 }
 
 /// Places an order of pay-at-counter goods (confirmed at once, with tickets) collected
 /// at Incheon T1 on the comfortable trip.
-async fn place(app: &TestApp, lines: &[(&str, i64)]) -> Placed {
+pub(crate) async fn place(app: &TestApp, lines: &[(&str, i64)]) -> Placed {
+    place_for(app, lines, traveller()).await
+}
+
+/// Places an order like [`place`] for this traveller.
+pub(crate) async fn place_for(app: &TestApp, lines: &[(&str, i64)], traveller: Value) -> Placed {
     let mut items = Vec::new();
     for (product, quantity) in lines {
         let id = app.product_id(product).await;
         items.push(json!({ "product_id": id, "quantity": quantity, "options": {} }));
     }
-    let body = json!({ "items": items, "itinerary": long_trip(), "traveller": traveller(), "payment": "counter" });
+    let body = json!({ "items": items, "itinerary": long_trip(), "traveller": traveller, "payment": "counter" });
     let created = app.place(&body).await;
     assert_eq!(created["status"], "confirmed", "{created}");
     let tickets = created["items"]
@@ -175,7 +180,7 @@ async fn leather_workshop(app: &TestApp) -> i64 {
 }
 
 /// The desk at Incheon T1, the desk at T2 and the leather workshop's maker.
-async fn people(app: &TestApp) -> (Session, Session, Session) {
+pub(crate) async fn people(app: &TestApp) -> (Session, Session, Session) {
     let desk = staff(app, DESK, "counter", Some(counter_id("icn-t1"))).await;
     let other = staff(app, OTHER_DESK, "counter", Some(counter_id("icn-t2"))).await;
     let maker = staff(app, MAKER, "workshop", Some(leather_workshop(app).await)).await;
@@ -183,7 +188,7 @@ async fn people(app: &TestApp) -> (Session, Session, Session) {
 }
 
 /// Dispatches and receives every ticket of an order.
-async fn deliver(maker: &Session, desk: &Session, order: &Placed) {
+pub(crate) async fn deliver(maker: &Session, desk: &Session, order: &Placed) {
     for ticket in &order.tickets {
         maker.dispatch(ticket).await;
     }
@@ -196,19 +201,22 @@ async fn traveller_view(app: &TestApp, order: &Placed) -> Value {
     expect_status(app.get_order(&order.id, &order.token).await, StatusCode::OK).await
 }
 
-fn ticket_id(number: &str) -> i64 {
+pub(crate) fn ticket_id(number: &str) -> i64 {
     number
         .trim_start_matches('T')
         .parse()
         .expect("a ticket number")
 }
 
-/// Immediate refunds of the standard table (`domain::pickup::RefundTable::standard`), as
-/// its published brackets say: ₩35,000 falls in ₩35,000–54,999 (₩2,100), ₩85,000 in
-/// ₩75,000–94,999 (₩4,500), ₩170,000 in ₩165,000–214,999 (₩10,000).
-const REFUND_35_000: i64 = 2_100;
-const REFUND_85_000: i64 = 4_500;
-const REFUND_170_000: i64 = 10_000;
+/// Immediate refunds of the standard table (`domain::tax_free::RefundTable::standard`), as
+/// its published brackets say: ₩85,000 falls in ₩75,000–94,999 (₩4,500), ₩120,000 in
+/// ₩115,000–164,999 (₩6,900), ₩170,000 in ₩165,000–214,999 (₩10,000).
+pub(crate) const REFUND_85_000: i64 = 4_500;
+pub(crate) const REFUND_120_000: i64 = 6_900;
+pub(crate) const REFUND_170_000: i64 = 10_000;
+/// The share of a ₩120,000 order's ₩6,900 refund paid when its ₩85,000 wallet is handed
+/// over first: 85/120 of it, rounded down to the won (₩4,887.5).
+pub(crate) const SHARE_OF_85_000_IN_120_000: i64 = 4_887;
 
 /// A well-formed pickup code (right check character) that no order has.
 fn unknown_code(mut bits: u64) -> String {
@@ -539,7 +547,8 @@ async fn a_two_item_order_can_be_collected_in_parts(app: TestApp) {
     .await;
     assert_eq!(first["items"][0]["ticket"], wallet);
     assert_eq!(first["goods_value_krw"], 85_000);
-    assert_eq!(first["tax_refund_krw"], REFUND_85_000);
+    // One order, one tax-free form of ₩120,000: the wallet gets its share of the refund.
+    assert_eq!(first["tax_refund_krw"], SHARE_OF_85_000_IN_120_000);
     assert_eq!(first["balance_collected_krw"], balance);
     assert_eq!(
         first["balance_method"],
@@ -578,14 +587,21 @@ async fn a_two_item_order_can_be_collected_in_parts(app: TestApp) {
     assert_eq!(found["items"][1]["at_counter"], true);
     assert_eq!(found["balance_due_krw"], 0);
     assert_eq!(found["goods_at_counter_krw"], 35_000);
-    assert_eq!(found["tax_refund_krw"], REFUND_35_000);
+    assert_eq!(
+        found["tax_refund_krw"],
+        REFUND_120_000 - SHARE_OF_85_000_IN_120_000
+    );
 
     // Without ticket_ids everything at the counter goes; no balance is collected twice.
     let who = json!({ "name": "Mia Tanaka", "passport_last4": "7K2Q" });
     let second = expect_status(desk.hand_over(&order.code, &who).await, StatusCode::CREATED).await;
     assert_eq!(second["items"][0]["ticket"], keys);
     assert_eq!(second["goods_value_krw"], 35_000);
-    assert_eq!(second["tax_refund_krw"], REFUND_35_000);
+    // Together, what collecting both at once refunds.
+    assert_eq!(
+        second["tax_refund_krw"],
+        REFUND_120_000 - SHARE_OF_85_000_IN_120_000
+    );
     assert_eq!(second["balance_collected_krw"], 0);
     assert_eq!(second["balance_method"], Value::Null);
     assert_eq!(second["order_status"], "picked_up");

@@ -22,6 +22,7 @@ mod previews;
 mod quotes;
 mod refunds;
 mod staff;
+mod tax_refund;
 mod tickets;
 mod webhooks;
 mod widget;

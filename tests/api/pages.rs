@@ -730,6 +730,32 @@ async fn counter_pages_receive_look_up_and_hand_over(app: TestApp) {
         "{shown}"
     );
     assert!(shown.contains(&format!("balance collected {}", won(total))));
+    // What was refunded and why: the order's tax-free form and the trip, in English...
+    assert!(shown.contains("(form TF"), "{shown}");
+    assert!(
+        shown.contains("the purchase is within ₩15,000–₩1,000,000: refunded on the spot"),
+        "{shown}"
+    );
+    assert!(shown.contains("(cap ₩5,000,000)"), "{shown}");
+    // ...and in Korean.
+    let korean = browser_like()
+        .get(app.url(&path))
+        .header(header::COOKIE, format!("gongbang_session={desk}"))
+        .header(header::ACCEPT_LANGUAGE, "ko-KR,ko;q=0.9")
+        .send()
+        .await
+        .unwrap();
+    let korean = expect_page(korean, StatusCode::OK).await;
+    for text in [
+        "즉시 환급합니다",
+        "한도 ₩5,000,000",
+        "카운터에 있는 물품을 모두 인도할 때",
+    ] {
+        assert!(
+            korean.contains(text),
+            "Korean page lacks {text:?}: {korean}"
+        );
+    }
     let traveller_view = app
         .get_order(
             order["id"].as_str().unwrap(),

@@ -24,6 +24,7 @@ pub mod server_setting;
 pub mod staff;
 pub mod staff_session;
 pub mod stripe_event;
+pub mod tax_free_form;
 pub mod ticket;
 pub mod ticket_status_change;
 pub mod webhook_delivery;

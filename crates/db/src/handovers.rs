@@ -6,7 +6,9 @@
 //! to `picked_up`, all in one transaction. The caller decides every number with the
 //! domain rules; this module only stores them, guarded by what the caller saw: the
 //! order's status and the number of earlier handovers (so that the balance is collected
-//! once and the trip's refund cap holds even when two desks serve one order at once).
+//! once and a form's refund is paid once even when two desks serve one order at once).
+//! The first handover of an order also issues its tax-free form (`tax_free_forms`), in
+//! the same transaction.
 //!
 //! Every look-up of a pickup code is recorded in `pickup_lookups`, so that code guessing
 //! can be limited per staff member, also across several server processes.
@@ -33,6 +35,7 @@ use crate::entities::{handover, handover_ticket, order, pickup_lookup, ticket};
 use crate::error::is_unique_violation;
 use crate::events::{self, NewEvent};
 use crate::history::{Because, OrderChange, record_order_change};
+use crate::tax_free_forms::{self, NewTaxFreeForm};
 
 /// A handover as stored.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -78,8 +81,10 @@ pub struct NewHandover<'a> {
     pub ticket_ids: &'a [TicketId],
     /// The sum of their line totals.
     pub goods_value: Krw,
-    /// The immediate tax refund.
+    /// The immediate tax refund: this handover's share of its order's tax-free form.
     pub tax_refund: Krw,
+    /// The order's tax-free form when this handover issues it (its first handover).
+    pub tax_free_form: Option<NewTaxFreeForm<'a>>,
     /// The balance collected now.
     pub balance_collected: Krw,
     /// How it was paid.
@@ -126,6 +131,13 @@ pub async fn record(db: &DatabaseConnection, new: &NewHandover<'_>) -> Result<Op
         .all(&txn)
         .await?;
     if earlier.len() != new.earlier_handovers {
+        return Ok(None);
+    }
+    if let Some(form) = &new.tax_free_form
+        && tax_free_forms::issue(&txn, new.order_id, form, new.at)
+            .await?
+            .is_none()
+    {
         return Ok(None);
     }
     let ids: Vec<i32> = new.ticket_ids.iter().map(|t| t.0).collect();

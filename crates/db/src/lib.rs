@@ -21,6 +21,7 @@
 //! - [`seed`]: the shape of catalogue data to load (the demo data uses it).
 //! - [`settings`]: server-wide settings shared by every process, such as the token secret.
 //! - [`staff`]: staff accounts and sessions.
+//! - [`tax_free_forms`]: tax-free forms, one per order, read per traveller for the trip's cap.
 //! - [`tickets`]: production tickets, their moves and re-plans.
 //! - [`webhooks`]: workshop webhook endpoints and claiming their queued deliveries.
 
@@ -42,6 +43,7 @@ pub mod refunds;
 pub mod seed;
 pub mod settings;
 pub mod staff;
+pub mod tax_free_forms;
 pub mod tickets;
 pub mod webhooks;
 

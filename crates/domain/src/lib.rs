@@ -20,7 +20,8 @@
 //! - [`refund`]: money given back, per PaymentIntent, and where each stands.
 //! - [`no_show`]: holding uncollected goods at the counter, then the workshop's policy.
 //! - [`pickup_code`]: short, unambiguous pickup codes with a check character.
-//! - [`pickup`]: the identity check and the immediate VAT refund at handover.
+//! - [`pickup`]: the identity check at handover.
+//! - [`tax_free`]: the immediate VAT refund: tax-free forms, their limits, the trip's cap.
 //! - [`staff`]: roles bound to places, and slowing down password guessing.
 //! - [`ticket`]: production tickets, their moves, and what their progress means for the
 //!   order.
@@ -46,6 +47,7 @@ pub mod quote;
 pub mod refund;
 pub mod schedule;
 pub mod staff;
+pub mod tax_free;
 pub mod ticket;
 pub mod traveller;
 

@@ -314,8 +314,9 @@ pub(super) async fn pickup(
     };
     let banner = if let Some(id) = done.handover {
         view.handovers.iter().find(|h| h.id == id).map(|h| {
+            let form = view.tax_refund.form.as_deref().unwrap_or("-");
             Banner::Ok(format!(
-                "Handed over {}: goods {}, tax refund {}, balance collected {}.",
+                "Handed over {}: goods {}, tax refund {} (form {form}), balance collected {}.",
                 h.tickets.join(", "),
                 Krw::new(h.goods_value_krw),
                 Krw::new(h.tax_refund_krw),
@@ -421,6 +422,22 @@ async fn again(
     Ok((status, page).into_response())
 }
 
+/// What the pickup page's tax refund is, in the staff's language (Korean or English).
+fn refund_now(language: Language) -> &'static str {
+    match language {
+        Language::Ko => "지금 카운터에 있는 물품을 모두 인도할 때의 즉시 환급액",
+        _ => "immediate refund for handing over everything at the counter now",
+    }
+}
+
+/// The language the refund's reason is written in (`TaxRefundView::detail`).
+fn refund_language(language: Language) -> &'static str {
+    match language {
+        Language::Ko => "ko",
+        _ => "en",
+    }
+}
+
 /// A pickup code as a path segment (it is only letters, digits and dashes when valid).
 fn encode(code: &str) -> String {
     code.chars()
@@ -496,7 +513,11 @@ async fn pickup_page(
                     dt { "Deposit" } dd { (Krw::new(view.deposit_krw)) }
                     dt { "Balance due" } dd { strong { (Krw::new(view.balance_due_krw)) } }
                     dt { "Goods at the counter" } dd { (Krw::new(view.goods_at_counter_krw)) }
-                    dt { "Tax refund (VAT)" } dd { (Krw::new(view.tax_refund_krw)) br; span.small.muted { "immediate refund for handing over everything at the counter now" } }
+                    dt { "Tax refund (VAT)" } dd {
+                        (Krw::new(view.tax_refund_krw)) br;
+                        span.small.muted { (refund_now(language)) } br;
+                        span.small lang=(refund_language(language)) { (view.tax_refund.detail) }
+                    }
                     dt { "Pickup deadline" } dd {
                         (format::seoul(view.pickup_deadline.0)) br;
                         span.small.muted style=[view.deadline_passed.then_some("color:var(--risk)")] { (format::relative(view.pickup_deadline.0, now)) }

@@ -8,7 +8,7 @@ use utoipa::{IntoParams, ToSchema};
 
 use domain::ticket::parse_ticket_number;
 
-use crate::wire::SeoulTime;
+use crate::wire::{SeoulTime, TaxRefundView};
 
 /// A ticket as written by staff: its id (`42`) or printed number (`"T000042"`).
 #[derive(Debug, Clone, Deserialize, ToSchema)]
@@ -110,8 +110,11 @@ pub struct PickupView {
     /// The value of the goods at the counter now (not yet handed over).
     pub goods_at_counter_krw: i64,
     /// The immediate tax refund that handing over every item at the counter now would
-    /// record (0 below ₩15,000 or above ₩1,000,000).
+    /// record: its share of the order's tax-free form (0 when the order's purchase is
+    /// below ₩15,000 or above ₩1,000,000, or the trip's cap is reached).
     pub tax_refund_krw: i64,
+    /// That refund, its form and the traveller's trip so far, and why.
+    pub tax_refund: TaxRefundView,
     /// Earlier handovers of this order, oldest first.
     pub handovers: Vec<HandoverSummary>,
 }
@@ -177,8 +180,11 @@ pub struct HandoverView {
     pub items: Vec<HandedOverItem>,
     /// The sum of their line totals.
     pub goods_value_krw: i64,
-    /// The immediate tax refund recorded with this handover.
+    /// The immediate tax refund recorded with this handover: its share of the order's
+    /// tax-free form.
     pub tax_refund_krw: i64,
+    /// That refund, its form and the traveller's trip so far, and why.
+    pub tax_refund: TaxRefundView,
     /// The balance collected now.
     pub balance_collected_krw: i64,
     /// `card` or `cash`, when a balance was collected.

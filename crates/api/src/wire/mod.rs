@@ -1,5 +1,5 @@
 //! Wire types shared by several resources: request items and itineraries (`items`), the counter
-//! (`counter`), quotes
+//! (`counter`) and its tax refunds (`tax_refund`), quotes
 //! (`quote`), the fitting request and answer (`fit`), and instants, weekdays and times as shown (`time`).
 //!
 //! Wire types are the API's JSON; they are separate from domain and storage types and
@@ -11,6 +11,7 @@ mod holding;
 mod items;
 mod picture;
 mod quote;
+mod tax_refund;
 mod ticket;
 mod time;
 
@@ -30,6 +31,7 @@ pub use self::quote::{
     AlternativeView, DisplayPrices, ItemQuote, ProductionWindow, QuoteRequest, QuoteResponse,
     ReasonView, infeasible, quote_response,
 };
+pub use self::tax_refund::TaxRefundView;
 pub use self::ticket::{
     TicketChangeView, TicketDetail, TicketFitting, TicketMeasurement, TicketView, detail_view,
     ticket_view,

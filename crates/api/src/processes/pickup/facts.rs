@@ -1,19 +1,22 @@
-//! What the counter knows about one order (its tickets, handovers and what is still
-//! due) and the rules that decide a handover from it.
+//! What the counter knows about one order (its tickets, handovers, what is still due and
+//! the traveller's tax-free forms) and the rules that decide a handover from it.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use db::handovers::{HandoverOrder, HandoverRecord};
+use db::tax_free_forms::TaxFreeForm;
 use domain::catalogue::ProductId;
 use domain::language::Language;
 use domain::money::Krw;
 use domain::order::{Order, OrderStatus};
-use domain::pickup::{RefundTable, immediate_refund};
+use domain::tax_free::TravellerKey;
 use domain::ticket::{Ticket, TicketId, TicketStatus};
+use time::OffsetDateTime;
 
 use crate::AppState;
 use crate::error::{ApiError, ApiResult};
 use crate::processes::pickup::records::{item_of, name_of, product_names};
+use crate::processes::pickup::refund::{RefundFacts, TaxRefund, decide};
 use crate::processes::pickup::rules::{not_at_counter, order_state};
 use crate::wire::{HandedOverItem, HandoverSummary, PickupItem, PickupView};
 
@@ -23,6 +26,10 @@ pub(super) struct OrderFacts {
     pub(super) tickets: Vec<Ticket>,
     pub(super) handovers: Vec<HandoverRecord>,
     pub(super) handed_over: BTreeSet<TicketId>,
+    /// Who the order's tax-free form is for.
+    pub(super) traveller: TravellerKey,
+    /// The traveller's tax-free forms, of all their orders.
+    pub(super) forms: Vec<TaxFreeForm>,
     /// What is still to pay, from the money record (card charges, earlier counter payments).
     due: Krw,
 }
@@ -31,7 +38,7 @@ pub(super) struct OrderFacts {
 pub(super) struct HandoverPlan<'a> {
     pub(super) ticket_ids: Vec<TicketId>,
     pub(super) goods_value: Krw,
-    pub(super) tax_refund: Krw,
+    pub(super) tax_refund: TaxRefund,
     pub(super) balance_collected: Krw,
     pub(super) balance_method: Option<&'a str>,
     /// The order stays, or moves to `picked_up` with its last items.
@@ -49,11 +56,16 @@ impl OrderFacts {
         let payments = db::payments::for_order(&state.db, &order.terms.id).await?;
         let entries: Vec<_> = payments.iter().map(|p| p.entry).collect();
         let due = domain::payment::money_record(order.terms.total, &entries).due;
+        let traveller = &order.terms.traveller;
+        let traveller = TravellerKey::of(&traveller.name, &traveller.passport_last4);
+        let forms = db::tax_free_forms::for_traveller(&state.db, &traveller).await?;
         Ok(OrderFacts {
             order,
             tickets,
             handovers,
             handed_over,
+            traveller,
+            forms,
             due,
         })
     }
@@ -70,8 +82,17 @@ impl OrderFacts {
         ticket.status == TicketStatus::Received && !self.handed_over.contains(&ticket.id)
     }
 
-    fn refunded(&self) -> Krw {
-        Krw::new(self.handovers.iter().map(|h| h.tax_refund.won()).sum())
+    /// The immediate tax refund of handing over goods worth `handing_over` now.
+    fn tax_refund(&self, handing_over: Krw, now: OffsetDateTime) -> TaxRefund {
+        let facts = RefundFacts {
+            order_id: &self.order.terms.id,
+            trip: &self.order.terms.trip,
+            purchase: self.goods_value(self.live_tickets()),
+            handed_over: Krw::new(self.handovers.iter().map(|h| h.goods_value.won()).sum()),
+            refunded: Krw::new(self.handovers.iter().map(|h| h.tax_refund.won()).sum()),
+            forms: &self.forms,
+        };
+        decide(&facts, handing_over, now)
     }
 
     /// The balance still to collect: the money record's due amount (the total less card
@@ -92,11 +113,12 @@ impl OrderFacts {
         Krw::new(tickets.map(|t| self.line_total(t).won()).sum())
     }
 
-    /// Decides a handover of `wanted` (every item at the counter when `None`).
+    /// Decides a handover of `wanted` (every item at the counter when `None`) at `now`.
     pub(super) fn plan_handover<'m>(
         &self,
         wanted: Option<&[TicketId]>,
         method: Option<&'m str>,
+        now: OffsetDateTime,
     ) -> ApiResult<HandoverPlan<'m>> {
         let status = self.order.status;
         if !matches!(
@@ -170,7 +192,7 @@ impl OrderFacts {
             None
         };
         let goods_value = self.goods_value(chosen.iter().copied());
-        let tax_refund = immediate_refund(&RefundTable::standard(), goods_value, self.refunded());
+        let tax_refund = self.tax_refund(goods_value, now);
         let ticket_ids: Vec<TicketId> = chosen.iter().map(|t| t.id).collect();
         let everything = self
             .live_tickets()
@@ -192,6 +214,7 @@ impl OrderFacts {
     pub(super) async fn view(&self, state: &AppState, language: Language) -> ApiResult<PickupView> {
         let terms = &self.order.terms;
         let here = self.goods_value(self.live_tickets().filter(|t| self.at_counter(t)));
+        let tax_refund = self.tax_refund(here, state.clock.now());
         Ok(PickupView {
             order_id: terms.id.to_string(),
             pickup_code: terms.pickup_code.to_string(),
@@ -204,7 +227,8 @@ impl OrderFacts {
             deposit_krw: terms.deposit.won(),
             balance_due_krw: self.balance_due().won(),
             goods_at_counter_krw: here.won(),
-            tax_refund_krw: immediate_refund(&RefundTable::standard(), here, self.refunded()).won(),
+            tax_refund_krw: tax_refund.refund.won(),
+            tax_refund: tax_refund.view(None, language),
             handovers: self
                 .handovers
                 .iter()

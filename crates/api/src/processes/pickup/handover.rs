@@ -22,8 +22,9 @@ use crate::wire::{HandoverRequest, HandoverView, PickupView, SeoulTime};
 
 /// Hands goods over: every item at the counter, or the tickets named. The traveller's
 /// name and passport digits must both match the order (422 `identity-mismatch`, which
-/// never says which did not). Records the goods value, the immediate tax refund and, at
-/// the first handover, the balance due (`balance_method` required then); the order is
+/// never says which did not). Records the goods value, the immediate tax refund (the
+/// handover's share of the order's tax-free form, which the first handover issues) and,
+/// at the first handover, the balance due (`balance_method` required then); the order is
 /// `picked_up` once every item is collected, also after a no-show (late pickup).
 pub async fn handover(
     state: &AppState,
@@ -96,7 +97,8 @@ pub async fn handover(
             return Err(crate::processes::no_show::goods_released(at));
         }
         let facts = OrderFacts::load(state, current).await?;
-        let plan = facts.plan_handover(wanted.as_deref(), method.as_deref())?;
+        let now = state.clock.now();
+        let plan = facts.plan_handover(wanted.as_deref(), method.as_deref(), now)?;
         let new = NewHandover {
             order_id: &order_id,
             order: plan.order,
@@ -105,14 +107,25 @@ pub async fn handover(
             staff_id: staff.0.id,
             ticket_ids: &plan.ticket_ids,
             goods_value: plan.goods_value,
-            tax_refund: plan.tax_refund,
+            tax_refund: plan.tax_refund.refund,
+            tax_free_form: plan
+                .tax_refund
+                .new_form(&facts.traveller, facts.forms.len()),
             balance_collected: plan.balance_collected,
             balance_method: plan.balance_method,
             actor: &staff.actor(),
-            at: state.clock.now(),
+            at: now,
         };
         let recorded = retry::settled(db::handovers::record(&state.db, &new).await)?;
         let Some(Some(id)) = recorded else { continue };
+        let issued = match new.tax_free_form {
+            None => None,
+            Some(_) => db::tax_free_forms::for_traveller(&state.db, &facts.traveller)
+                .await?
+                .into_iter()
+                .find(|form| form.order_id == order_id)
+                .map(|form| form.id),
+        };
         let status = match plan.order {
             HandoverOrder::Stays(status) => status,
             HandoverOrder::Moves(step) => step.to(),
@@ -127,7 +140,8 @@ pub async fn handover(
                 .handed_over_items(state, language, &plan.ticket_ids)
                 .await?,
             goods_value_krw: plan.goods_value.won(),
-            tax_refund_krw: plan.tax_refund.won(),
+            tax_refund_krw: plan.tax_refund.refund.won(),
+            tax_refund: plan.tax_refund.view(issued, language),
             balance_collected_krw: plan.balance_collected.won(),
             balance_method: plan.balance_method.map(str::to_owned),
             order_status: status.code(),

@@ -12,6 +12,8 @@
 //! - `rules`: limits and refusals.
 //! - `records`: what the counter reads (its tickets, an order's status, product names).
 //! - `limits`: pickup codes, counted and rate-limited.
+//! - `refund`: the immediate tax refund: the order's tax-free form, a handover's share of
+//!   it, the traveller's trip so far (`domain::tax_free`).
 //! - `facts`: one order as the counter sees it, and the handover decided from it.
 //! - `receipts`, `pickups`, `handover`: the processes.
 
@@ -21,6 +23,7 @@ mod limits;
 mod pickups;
 mod receipts;
 mod records;
+mod refund;
 mod rules;
 
 pub use handover::{handover, no_show};
