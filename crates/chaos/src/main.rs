@@ -3,9 +3,10 @@
 //! SQLite file), drives a mixed storm of concurrent clients at them while killing a server
 //! with SIGKILL at a random moment of every round (and sometimes cutting Stripe off), lets
 //! the system settle, then checks the invariants from the database and the fake's state
-//! and prints one line per invariant and, last, `chaos: <rounds> rounds, <n> violations`;
-//! the exit code is non-zero when there are violations. `scripts/chaos` builds what it
-//! needs and starts a throwaway PostgreSQL.
+//! and prints one line per invariant and, last, `chaos: <rounds> rounds, <n> violations`.
+//! Exit codes: 0 no violation, [`VIOLATIONS_FOUND`] (3) violations, 1 the harness itself
+//! failed (a process would not start, a database could not be read), 2 a wrong argument.
+//! `scripts/chaos` builds what it needs and starts a throwaway PostgreSQL.
 //!
 //! Modules: [`servers`] runs the processes, [`databases`] makes the fresh databases and
 //! reads them, [`setup`] prepares staff and webhooks, [`cluster`] sends requests to
@@ -37,6 +38,9 @@ use receiver::Receiver;
 use report::DatabaseRun;
 use servers::{Server, Stripe};
 use storm::Storm;
+
+/// The exit code when invariants were violated (told apart from the harness failing).
+const VIOLATIONS_FOUND: i32 = 3;
 
 /// Proof under faults: a storm against the real servers while they are killed, then the
 /// invariants.
@@ -112,7 +116,7 @@ async fn main() -> anyhow::Result<()> {
     }
     report::summary(rounds, violations);
     if violations > 0 {
-        std::process::exit(1);
+        std::process::exit(VIOLATIONS_FOUND);
     }
     Ok(())
 }

@@ -5,9 +5,7 @@ use std::collections::{HashMap, HashSet};
 
 use domain::order::OrderStatus;
 
-use crate::invariants::{Evidence, Finding, is_live};
-
-type Statuses = HashMap<String, Option<OrderStatus>>;
+use crate::invariants::evidence::{Evidence, Finding, Statuses, is_live};
 
 /// Invariant 5: Every item of a live order has exactly one ticket; every workshop event has a
 /// delivery to each of the workshop's active endpoints, delivered and received at least

@@ -15,58 +15,15 @@
 //!   event was delivered and recorded.
 
 mod deliveries;
+mod evidence;
 mod orders;
 mod payments;
 
-use std::collections::{HashMap, HashSet};
-
 use domain::order::OrderStatus;
-use serde_json::Value;
 
 use crate::databases::Reader;
-use crate::observed::PlacedOrder;
-
-/// Examples kept per invariant.
-const EXAMPLES: usize = 5;
-
-/// The outcome of one invariant.
-#[derive(Debug, Clone)]
-pub struct Finding {
-    pub title: &'static str,
-    pub violations: usize,
-    /// Why the invariant could not be checked.
-    pub skipped: Option<String>,
-    pub examples: Vec<String>,
-}
-
-impl Finding {
-    fn new(title: &'static str) -> Self {
-        Finding {
-            title,
-            violations: 0,
-            skipped: None,
-            examples: Vec::new(),
-        }
-    }
-
-    fn violation(&mut self, example: String) {
-        self.violations += 1;
-        if self.examples.len() < EXAMPLES {
-            self.examples.push(example);
-        }
-    }
-}
-
-/// What the invariants are checked against.
-pub struct Evidence<'a> {
-    pub reader: &'a Reader,
-    /// The fake's `/_fake/state`.
-    pub stripe: &'a Value,
-    /// The orders answered 201.
-    pub observed: &'a [PlacedOrder],
-    /// Webhook event ids the workshop's endpoint received.
-    pub received: &'a HashMap<i64, u32>,
-}
+use evidence::Statuses;
+pub use evidence::{Evidence, Finding};
 
 /// Checks every invariant, in order.
 pub async fn check(evidence: &Evidence<'_>) -> anyhow::Result<Vec<Finding>> {
@@ -81,7 +38,7 @@ pub async fn check(evidence: &Evidence<'_>) -> anyhow::Result<Vec<Finding>> {
 }
 
 /// Every order's status, by id (`None` for a code the domain does not know).
-async fn statuses(reader: &Reader) -> anyhow::Result<HashMap<String, Option<OrderStatus>>> {
+async fn statuses(reader: &Reader) -> anyhow::Result<Statuses> {
     let rows: Vec<(String, String)> = reader.rows("SELECT id, status FROM orders").await?;
     Ok(rows
         .into_iter()
@@ -90,25 +47,4 @@ async fn statuses(reader: &Reader) -> anyhow::Result<HashMap<String, Option<Orde
             (id, status)
         })
         .collect())
-}
-
-/// Confirmed, or further along the way to the traveller (not cancelled or declined).
-fn is_live(status: OrderStatus) -> bool {
-    use OrderStatus as S;
-    matches!(
-        status,
-        S::Confirmed | S::InProduction | S::Ready | S::AtCounter | S::PickedUp | S::NoShow
-    )
-}
-
-/// The ids a list of the fake's objects holds.
-fn ids(objects: &Value) -> HashSet<String> {
-    objects
-        .as_array()
-        .map(|all| {
-            all.iter()
-                .filter_map(|o| o["id"].as_str().map(str::to_owned))
-                .collect()
-        })
-        .unwrap_or_default()
 }

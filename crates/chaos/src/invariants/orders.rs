@@ -9,9 +9,8 @@ use domain::ticket::TicketStatus;
 use time::Date;
 use time::macros::format_description;
 
-use crate::invariants::{Evidence, Finding};
+use crate::invariants::evidence::{Evidence, Finding, Statuses};
 
-type Statuses = HashMap<String, Option<OrderStatus>>;
 /// An item, its reservations and its ticket, as stored.
 type ItemRow = (String, i64, i64, Option<String>);
 /// An item's id, its reservations and its ticket's status.

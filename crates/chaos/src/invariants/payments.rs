@@ -6,9 +6,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use domain::order::OrderStatus;
 use serde_json::Value;
 
-use crate::invariants::{Evidence, Finding, ids, is_live};
-
-type Statuses = HashMap<String, Option<OrderStatus>>;
+use crate::invariants::evidence::{Evidence, Finding, Statuses, ids, is_live};
 
 /// Invariant 3: Every succeeded PaymentIntent belongs to a confirmed (or later) order or was
 /// refunded; one PaymentIntent per purpose of an order (the charge at order time, the

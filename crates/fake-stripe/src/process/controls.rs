@@ -1,4 +1,5 @@
-//! The test controls over HTTP, under `/_fake` (never affected by the outage switch):
+//! The test controls over HTTP, under `/_fake` (never affected by the outage switch), and
+//! [`Process`], what they and the layer announcing API answers act on:
 //! - `POST /_fake/payment_intents/{id}/succeed`: the traveller paid in the browser; the
 //!   PaymentIntent succeeds and `payment_intent.succeeded` is delivered (404 if unknown).
 //! - `POST /_fake/outage` with `{"on": true|false}`: every API request answers
@@ -7,14 +8,24 @@
 //!   `requests` (the journal: `endpoint`, `path`, `params`, `idempotency_key`, `status`,
 //!   `replayed`) and `events` (each webhook event with its `attempts` and `delivered`).
 
+use std::sync::Arc;
+
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde_json::{Value, json};
 
-use crate::process::Process;
+use crate::process::outbox::Outbox;
 use crate::resources::payment_intents;
+use crate::state::Shared;
+
+/// What the controls and the layer announcing API answers act on.
+#[derive(Clone)]
+pub(super) struct Process {
+    pub(super) shared: Arc<Shared>,
+    pub(super) outbox: Arc<Outbox>,
+}
 
 pub(super) fn router(process: Process) -> Router {
     Router::new()

@@ -22,17 +22,11 @@ use crate::error::Error;
 use crate::fixtures::Fixtures;
 use crate::http;
 use crate::state::Shared;
+use controls::Process;
 use outbox::Outbox;
 
 /// Concurrent webhook deliveries.
 const SENDERS: usize = 4;
-
-/// What the API routes, the controls and the senders share.
-#[derive(Clone)]
-struct Process {
-    shared: Arc<Shared>,
-    outbox: Arc<Outbox>,
-}
 
 /// Serves the fake on `addr` until the process ends, delivering webhook events to
 /// `webhook_urls` (taking turns when one does not answer 2xx); prints
