@@ -74,3 +74,29 @@ pub(super) fn ids(objects: &Value) -> HashSet<String> {
         })
         .unwrap_or_default()
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::{EXAMPLES, Finding, ids};
+
+    #[test]
+    fn every_violation_counts_but_few_examples_are_kept() {
+        let mut finding = Finding::new("test");
+        for n in 0..EXAMPLES + 3 {
+            finding.violation(format!("example {n}"));
+        }
+        assert_eq!(finding.violations, EXAMPLES + 3);
+        assert_eq!(finding.examples.len(), EXAMPLES);
+    }
+
+    #[test]
+    fn ids_of_the_fake_s_objects() {
+        let objects = json!([{ "id": "re_1" }, { "id": "re_2" }, { "amount": 5 }]);
+        let found = ids(&objects);
+        assert_eq!(found.len(), 2);
+        assert!(found.contains("re_1") && found.contains("re_2"));
+        assert!(ids(&json!(null)).is_empty());
+    }
+}

@@ -127,9 +127,20 @@ pub(super) async fn reservations_belong_to_live_orders(
             )),
         }
     }
+    let methods: HashMap<String, String> = evidence
+        .reader
+        .rows("SELECT id, payment_method FROM orders WHERE status = 'placed'")
+        .await?
+        .into_iter()
+        .collect();
     for (order, minutes) in left_placed {
+        let payment = match methods.get(order).map(String::as_str) {
+            Some("stripe") => format!("card order, {}", intents_of(evidence, order)),
+            Some(method) => format!("{method} order"),
+            None => "order".to_owned(),
+        };
         finding.violation(format!(
-            "order {order} was left placed after the storm, holding {minutes} min with no tickets"
+            "{payment} {order} was left placed after the storm, holding {minutes} min with no tickets"
         ));
     }
     let capacity = Capacity::read(evidence).await?;
@@ -164,6 +175,28 @@ pub(super) async fn reservations_belong_to_live_orders(
         }
     }
     Ok(finding)
+}
+
+/// The PaymentIntents the fake holds for an order, with their statuses.
+fn intents_of(evidence: &Evidence<'_>, order: &str) -> String {
+    let intents: Vec<String> = evidence.stripe["payment_intents"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|pi| pi["metadata"]["order_id"] == order)
+        .map(|pi| {
+            format!(
+                "{} {}",
+                pi["id"].as_str().unwrap_or("?"),
+                pi["status"].as_str().unwrap_or("?")
+            )
+        })
+        .collect();
+    if intents.is_empty() {
+        "no PaymentIntent".to_owned()
+    } else {
+        intents.join(", ")
+    }
 }
 
 /// The workshops' calendars: minutes per working day, working weekdays, holidays.
@@ -213,5 +246,34 @@ impl Capacity {
         } else {
             0
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use domain::calendar::WeekdaySet;
+
+    use super::Capacity;
+
+    fn leather() -> Capacity {
+        // Monday to Saturday (bits 0 to 5), 12 hours a day, closed on 1 January 2027.
+        Capacity {
+            workshops: [(1, (720, WeekdaySet::from_bits(0b011_1111)))].into(),
+            holidays: vec![(1, "2027-01-01".to_owned())],
+        }
+    }
+
+    #[test]
+    fn capacity_is_the_working_day_s_minutes() {
+        let capacity = leather();
+        assert_eq!(capacity.on(1, "2027-01-04").ok(), Some(720), "a Monday");
+        assert_eq!(capacity.on(1, "2027-01-03").ok(), Some(0), "a Sunday");
+        assert_eq!(capacity.on(1, "2027-01-01").ok(), Some(0), "a holiday");
+        assert_eq!(
+            capacity.on(2, "2027-01-04").ok(),
+            Some(0),
+            "no such workshop"
+        );
+        assert!(capacity.on(1, "4 January").is_err());
     }
 }

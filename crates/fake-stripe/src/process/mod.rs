@@ -82,3 +82,28 @@ fn event_kind(object: &Value) -> Option<&'static str> {
         _ => None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::event_kind;
+
+    #[test]
+    fn answers_that_move_money_become_events() {
+        let paid = json!({ "object": "payment_intent", "status": "succeeded" });
+        let cancelled = json!({ "object": "payment_intent", "status": "canceled" });
+        let refund = json!({ "object": "refund", "status": "succeeded" });
+        assert_eq!(event_kind(&paid), Some("payment_intent.succeeded"));
+        assert_eq!(event_kind(&cancelled), Some("payment_intent.canceled"));
+        assert_eq!(event_kind(&refund), Some("refund.created"));
+    }
+
+    #[test]
+    fn other_answers_do_not() {
+        let created = json!({ "object": "payment_intent", "status": "requires_payment_method" });
+        let customer = json!({ "object": "customer" });
+        assert_eq!(event_kind(&created), None);
+        assert_eq!(event_kind(&customer), None);
+    }
+}
