@@ -246,6 +246,10 @@ async fn storm_and_check(
         tallies: storm.observed.tallies(),
         orders: observed.len(),
         settled,
+        webhooks: (
+            received.len(),
+            received.values().filter(|n| **n > 1).count(),
+        ),
         elapsed: started.elapsed(),
         findings,
     })

@@ -16,6 +16,8 @@ pub struct DatabaseRun {
     pub tallies: BTreeMap<&'static str, Tally>,
     pub orders: usize,
     pub settled: (Duration, bool),
+    /// Workshop webhook events received, and how many of them more than once.
+    pub webhooks: (usize, usize),
     pub elapsed: Duration,
     pub findings: Vec<Finding>,
 }
@@ -51,6 +53,11 @@ pub fn database(run: &DatabaseRun) {
         .map(|(action, t)| format!("{action} {}/{}/{}", t.ok, t.refused, t.failed))
         .collect();
     println!("requests (ok/refused/failed): {}", requests.join(", "));
+    let (received, again) = run.webhooks;
+    println!(
+        "workshop webhooks: {received} events received, {again} of them more than once \
+         (allowed: delivery is at least once)"
+    );
     for finding in &run.findings {
         match &finding.skipped {
             Some(why) => println!("{}: skipped ({why})", finding.title),
