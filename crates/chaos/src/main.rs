@@ -61,7 +61,7 @@ struct Cli {
     #[arg(long, default_value_t = 8, value_parser = clap::value_parser!(u32).range(1..=256))]
     clients: u32,
     /// Length of one round, in milliseconds.
-    #[arg(long, default_value_t = 2_000, value_parser = clap::value_parser!(u64).range(200..=600_000))]
+    #[arg(long, default_value_t = 3_000, value_parser = clap::value_parser!(u64).range(200..=600_000))]
     round_ms: u64,
     /// The longest wait for the system to settle after the storm, in seconds.
     #[arg(long, default_value_t = 90)]
