@@ -69,6 +69,11 @@ pub struct ServeArgs {
     /// Minutes an unpaid card order keeps its workshop hours.
     #[arg(long, env = "GONGBANG_PAYMENT_HOLD_MINUTES", default_value_t = 30)]
     pub payment_hold_minutes: u32,
+    /// Milliseconds between two runs of the background workers (releasing unpaid card
+    /// orders, sending webhook deliveries); by default 60 000 and 1 000 (tests and the
+    /// chaos harness make them run more often).
+    #[arg(long, env = "GONGBANG_WORKER_EVERY_MS")]
+    pub worker_every_ms: Option<u64>,
 }
 
 /// `gongbang staff …`.

@@ -30,16 +30,17 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     // Sends the workshops' webhook deliveries, including any left over from before a
     // restart; every process may run one (deliveries are claimed row by row).
     let state = with_stripe(state, &args)?;
-    // Releases unpaid orders, finishes orders left half-way, sends refunds and flags
-    // overdue work; every process may run them (each row is claimed or guarded).
+    let every = args.worker_every_ms.map(std::time::Duration::from_millis);
+    // Releases unpaid orders, finishes orders left half-way, sends refunds, flags overdue
+    // work and ends holding periods; every process may run them (each row is claimed or
+    // guarded).
     let _workers = api::processes::background::spawn_workers(
         state.clone(),
-        std::time::Duration::from_secs(60),
+        every.unwrap_or(std::time::Duration::from_secs(60)),
     );
-    let _webhooks = api::webhooks::spawn_delivery_worker(
-        state.clone(),
-        api::webhooks::DeliveryConfig::default(),
-    );
+    let mut deliveries = api::webhooks::DeliveryConfig::default();
+    deliveries.poll_interval = every.unwrap_or(deliveries.poll_interval);
+    let _webhooks = api::webhooks::spawn_delivery_worker(state.clone(), deliveries);
     let widget = args
         .widget_dir
         .is_dir()

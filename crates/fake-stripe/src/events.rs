@@ -118,7 +118,7 @@ impl FakeStripe {
 }
 
 /// The JSON of an event of type `kind` about `object`, created at `now`.
-fn payload(
+pub(crate) fn payload(
     ledger: &mut Ledger,
     fixtures: &Fixtures,
     kind: &str,

@@ -24,7 +24,9 @@
 //! ([`FakeStripe::set_now`]), and build signed webhook events with [`FakeStripe::event`].
 //!
 //! Layout (each file depends only on those listed after it, `http` and `resources` in turn
-//! on their own files, and nothing depends on `controls` or `events`):
+//! on their own files, and nothing depends on `process` or `controls`):
+//! - `process` — the fake as a process of its own ([`run_process`], the `fake-stripe`
+//!   binary): its controls over HTTP under `/_fake` and webhook delivery to the servers.
 //! - `controls` — the test controls on [`FakeStripe`]: inspect requests, counts and stored
 //!   objects; make a payment succeed or fail; off-session declines, outage, clock.
 //! - `events` — signed webhook events ([`FakeStripe::event`], [`Signing`],
@@ -52,6 +54,7 @@ mod fixtures;
 mod http;
 mod idempotency;
 mod journal;
+mod process;
 mod resources;
 mod server;
 mod state;
@@ -60,4 +63,5 @@ pub use error::{Decline, Error};
 pub use events::{Signing, WEBHOOK_SECRET, signature_header, signature_v1};
 pub use fixtures::{API_VERSION, fixtures_path};
 pub use journal::RecordedRequest;
+pub use process::run_process;
 pub use server::{FakeStripe, start, try_start};

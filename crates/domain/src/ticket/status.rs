@@ -73,9 +73,13 @@ impl TicketStatus {
         }
     }
 
-    /// Whether production time is still reserved for it.
+    /// Whether production time is still reserved for it: until it is ready, since a
+    /// quality check may send it back into production.
     pub const fn holds_capacity(self) -> bool {
-        matches!(self, T::Queued | T::Accepted | T::InProduction)
+        matches!(
+            self,
+            T::Queued | T::Accepted | T::InProduction | T::QualityCheck
+        )
     }
 
     /// Whether it is still at the workshop (not yet dispatched, not ended).
