@@ -108,16 +108,27 @@ pub async fn settle(
         } else {
             0
         };
-        let at_rest = events_in_flight == 0 && deliveries_due == 0 && refunds_pending == 0;
+        // Pay-at-counter orders a kill left `placed` are the recovery worker's, once they
+        // are older than its grace period (`api::processes::recovery::GRACE`).
+        let half_placed = reader
+            .number(
+                "SELECT CAST(COUNT(*) AS BIGINT) FROM orders \
+                 WHERE status = 'placed' AND payment_method = 'counter'",
+            )
+            .await?;
+        let at_rest = events_in_flight == 0
+            && deliveries_due == 0
+            && refunds_pending == 0
+            && half_placed == 0;
         if at_rest || started.elapsed() > limit {
             return Ok((started.elapsed(), at_rest));
         }
         if !told && started.elapsed() > Duration::from_secs(5) {
             told = true;
             eprintln!(
-                "settling: {events_in_flight} Stripe events, {deliveries_due} webhook deliveries \
-                 and {refunds_pending} refunds still in flight (a delivery claimed by a killed \
-                 server waits for its lease to run out)"
+                "settling: {events_in_flight} Stripe events, {deliveries_due} webhook deliveries, \
+                 {refunds_pending} refunds and {half_placed} half-placed orders still in flight \
+                 (a delivery claimed by a killed server waits for its lease to run out)"
             );
         }
     }

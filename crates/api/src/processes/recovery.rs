@@ -15,8 +15,9 @@ use crate::processes::billing::DEFAULT_HOLD;
 use crate::processes::fulfilment;
 
 /// How long a `placed` order is left to the request that placed it before the worker
-/// takes over (a request confirms its pay-at-counter order within milliseconds).
-pub const GRACE: Duration = Duration::minutes(2);
+/// takes over (a request confirms its pay-at-counter order within milliseconds; should
+/// both try, the confirmation's status guard lets one of them through).
+pub const GRACE: Duration = Duration::seconds(15);
 
 /// Finishes or releases every order left `placed` for longer than [`GRACE`]: a
 /// pay-at-counter order is confirmed (its tickets created), a card order whose payment
