@@ -10,20 +10,19 @@
 
 use time::Duration;
 
-use db::payments::{NewPayment, PaymentRow};
+use db::payments::NewPayment;
 use domain::actor::Actor;
 use domain::event::EventKind;
 use domain::money::Krw;
 use domain::order::OrderStatus;
 use domain::order::{Order, OrderId};
-use domain::payment::{
-    Entry, EntryKind, EntryStatus, MoneyRecord, PaymentMethod, due_at_order, money_record,
-};
+use domain::payment::{Entry, EntryKind, EntryStatus, PaymentMethod, due_at_order};
 
 use crate::AppState;
 use crate::error::{ApiError, ApiResult};
 use crate::payments::stripe::{IntentStatus, NewIntent, OffSession, StripeError, StripeGateway};
-use crate::processes::{fulfilment, refunds};
+use crate::processes::money::record_of;
+use crate::processes::refunds;
 
 /// The default time an unpaid card order keeps its workshop hours.
 pub const DEFAULT_HOLD: Duration = Duration::minutes(30);
@@ -49,16 +48,6 @@ pub fn methods_for(state: &AppState, all_pay_at_counter: bool) -> Vec<PaymentMet
         methods.push(PaymentMethod::Counter);
     }
     methods
-}
-
-/// An order's money record, from its stored movements.
-pub async fn record_of(
-    state: &AppState,
-    order: &Order,
-) -> ApiResult<(MoneyRecord, Vec<PaymentRow>)> {
-    let rows = db::payments::for_order(&state.db, &order.terms.id).await?;
-    let entries: Vec<Entry> = rows.iter().map(|r| r.entry).collect();
-    Ok((money_record(order.terms.total, &entries), rows))
 }
 
 /// Starts paying for a new card order (or finds the payment already started): returns the
@@ -146,71 +135,6 @@ pub async fn start_card_payment(state: &AppState, order: &Order) -> ApiResult<Op
     db::payments::record(&state.db, &payment).await?;
     db::payments::save_card(&state.db, id, customer.as_deref(), None).await?;
     Ok(Some(intent.client_secret))
-}
-
-/// How money reached the operator outside the card flow.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PaidBy {
-    /// A bank transfer.
-    BankTransfer,
-    /// Cash at the office.
-    Cash,
-    /// A card terminal at the office.
-    CardTerminal,
-}
-
-impl PaidBy {
-    /// In words, for the money record.
-    pub const fn words(self) -> &'static str {
-        match self {
-            PaidBy::BankTransfer => "bank transfer",
-            PaidBy::Cash => "cash",
-            PaidBy::CardTerminal => "card terminal",
-        }
-    }
-}
-
-/// An operator confirms a placed order paid outside the card flow: `paid` (1 won up to
-/// the total) is recorded as received, the order's card payments not yet taken are
-/// cancelled so they can no longer be paid, and its tickets are created, all in one
-/// transaction. `Ok(false)` when the order moved on meanwhile.
-pub async fn confirm_paid_elsewhere(
-    state: &AppState,
-    order: &Order,
-    actor: &Actor,
-    (paid, paid_by): (Krw, PaidBy),
-    note: &str,
-) -> ApiResult<bool> {
-    if paid <= Krw::ZERO || paid > order.terms.total {
-        return Err(ApiError::invalid(
-            "invalid-field",
-            "/paid_krw",
-            format!(
-                "the amount received must be between 1 and the order's total, {}",
-                order.terms.total
-            ),
-        ));
-    }
-    let note = format!("{} of {paid} received: {note}", paid_by.words());
-    let payment = NewPayment {
-        order_id: &order.terms.id,
-        entry: Entry {
-            kind: EntryKind::Transfer,
-            status: EntryStatus::Succeeded,
-            amount: paid,
-        },
-        method: order.terms.payment_method,
-        stripe_id: None,
-        note: &note,
-        at: state.clock.now(),
-    };
-    // Nothing is owed back: only the card payments not yet taken are voided.
-    let voids = refunds::decide_voids(state, order).await?;
-    let paid = db::tickets::PaidElsewhere {
-        payment: Some(&payment),
-        voids: &voids,
-    };
-    fulfilment::confirm_paid_elsewhere(state, order, (actor, &note), paid).await
 }
 
 /// Charges the balance of a card order whose goods are ready, off-session on the saved

@@ -17,6 +17,8 @@
 //!   no-shows.
 //! - [`sessions`]: staff signing in and out.
 //! - [`no_show`]: goods held after the pickup deadline, then the workshop's policy.
+//! - [`money`]: an order's money record.
+//! - [`paid_elsewhere`]: confirming an order paid outside the card flow.
 //! - [`refunds`]: what an ending order gives back, and the worker sending it to Stripe.
 //! - [`recovery`]: finishing or releasing orders a crash left half-way.
 //! - [`overdue`]: flagging tickets that will not leave the workshop in time.
@@ -28,9 +30,11 @@ pub mod billing;
 pub mod calendar;
 pub mod fitting;
 pub mod fulfilment;
+pub mod money;
 pub mod no_show;
 pub mod ordering;
 pub mod overdue;
+pub mod paid_elsewhere;
 pub mod pickup;
 pub mod planning;
 pub mod previews;

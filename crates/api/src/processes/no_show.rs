@@ -15,7 +15,7 @@ use domain::order::{Order, OrderStatus};
 use crate::AppState;
 use crate::auth::Staff;
 use crate::error::{ApiError, ApiResult};
-use crate::processes::billing::record_of;
+use crate::processes::money::record_of;
 use crate::processes::refunds;
 use crate::wire::SeoulTime;
 

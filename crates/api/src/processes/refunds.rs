@@ -15,7 +15,7 @@ use domain::refund::{CardPayment, MoneyBack, RefundKind, money_back};
 use crate::AppState;
 use crate::error::ApiResult;
 use crate::payments::stripe::{IntentStatus, RefundStatus, StripeError, StripeGateway};
-use crate::processes::billing::record_of;
+use crate::processes::money::record_of;
 
 /// How long a claimed money-back is left to the process sending it before another may.
 const LEASE: Duration = Duration::minutes(2);

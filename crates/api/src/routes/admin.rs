@@ -13,8 +13,8 @@ use crate::auth::Staff;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::ApiJson;
 use crate::extract::State;
-use crate::processes::billing::PaidBy;
-use crate::processes::{billing, fulfilment, ordering};
+use crate::processes::paid_elsewhere::{self, PaidBy};
+use crate::processes::{fulfilment, ordering};
 use crate::wire::SeoulTime;
 
 /// Why an operator confirms an order, and the payment received.
@@ -138,7 +138,7 @@ pub(super) async fn confirm_order(
     }
     let note = request.note.trim();
     let paid = (Krw::new(request.paid_krw), request.paid_by.into());
-    if !billing::confirm_paid_elsewhere(&state, &order, &staff.actor(), paid, note).await? {
+    if !paid_elsewhere::confirm(&state, &order, &staff.actor(), paid, note).await? {
         return Err(ApiError::Conflict {
             kind: "order-state",
             detail: "the order changed meanwhile; look again".into(),

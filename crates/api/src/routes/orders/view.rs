@@ -19,7 +19,7 @@ use super::wire::{
 pub(super) async fn view(state: &AppState, order: &Order) -> ApiResult<OrderView> {
     let events = db::events::for_order(&state.db, &order.terms.id).await?;
     let tickets = db::tickets::for_order(&state.db, &order.terms.id).await?;
-    let (record, _) = crate::processes::billing::record_of(state, order).await?;
+    let (record, _) = crate::processes::money::record_of(state, order).await?;
     let mut view = order_view(order, &events, &tickets)?;
     view.money = MoneyView {
         method: order.terms.payment_method.code(),
