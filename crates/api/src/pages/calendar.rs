@@ -14,6 +14,7 @@ use domain::schedule::DayLoad;
 
 use super::error::{PageResult, PageStaff};
 use super::format;
+use super::i18n::StaffLang;
 use super::layout::{self, Nav};
 use crate::AppState;
 use crate::error::ApiError;
@@ -117,7 +118,13 @@ pub(super) async fn page(
             }
         }
     };
-    Ok(layout::page("Calendar", Some(&nav), body))
+    Ok(layout::page(
+        StaffLang::En,
+        "/workshop/calendar",
+        "Calendar",
+        Some(&nav),
+        body,
+    ))
 }
 
 /// The `(year, month)`s from `first` to `last`.

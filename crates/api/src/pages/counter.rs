@@ -23,6 +23,7 @@ use domain::ticket::TicketStatus;
 
 use super::error::{PageError, PageResult, PageStaff};
 use super::format;
+use super::i18n::StaffLang;
 use super::layout::{self, Banner, Nav};
 use crate::AppState;
 use crate::auth::Staff;
@@ -206,7 +207,13 @@ async fn home_page(
             }
         }
     };
-    Ok(layout::page("Counter", Some(&nav(staff, &name)), body))
+    Ok(layout::page(
+        StaffLang::En,
+        "/counter",
+        "Counter",
+        Some(&nav(staff, &name)),
+        body,
+    ))
 }
 
 fn incoming_table(tickets: &[IncomingTicket], now: OffsetDateTime, language: Language) -> Markup {
@@ -306,7 +313,13 @@ pub(super) async fn pickup(
             let body = html! { h1 { "Pickup" } (layout::banner(Some(&banner))) p { a href="/counter" { "← Counter" } } };
             return Ok((
                 status,
-                layout::page("Pickup", Some(&nav(&staff, &name)), body),
+                layout::page(
+                    StaffLang::En,
+                    "/counter/pickups",
+                    "Pickup",
+                    Some(&nav(&staff, &name)),
+                    body,
+                ),
             )
                 .into_response());
         }
@@ -414,7 +427,11 @@ async fn again(
         Ok(view) => view,
         Err(Ok((other, status))) => {
             let body = html! { h1 { "Pickup" } (layout::banner(Some(&banner))) (layout::banner(Some(&other))) };
-            return Ok((status, layout::page("Pickup", None, body)).into_response());
+            return Ok((
+                status,
+                layout::page(StaffLang::En, "/counter/pickups", "Pickup", None, body),
+            )
+                .into_response());
         }
         Err(Err(error)) => return Err(error),
     };
@@ -582,5 +599,11 @@ async fn pickup_page(
             }
         }
     };
-    Ok(layout::page("Pickup", Some(&nav(staff, &name)), body))
+    Ok(layout::page(
+        StaffLang::En,
+        "/counter/pickups",
+        "Pickup",
+        Some(&nav(staff, &name)),
+        body,
+    ))
 }

@@ -9,6 +9,7 @@ use axum::http::{StatusCode, request::Parts};
 use axum::response::{IntoResponse, Redirect, Response};
 use maud::html;
 
+use super::i18n::StaffLang;
 use super::layout;
 use crate::AppState;
 use crate::auth::Staff;
@@ -52,7 +53,7 @@ impl IntoResponse for PageError {
                     p.lead { "Too many pickup codes or identity checks failed lately. Try again in " (retry_after.seconds()) " seconds." }
                     p { a href="/counter" { "Back to the counter" } }
                 };
-                let page = layout::page("Too many look-ups", None, body);
+                let page = layout::page(StaffLang::En, "/counter", "Too many look-ups", None, body);
                 let mut response = (StatusCode::TOO_MANY_REQUESTS, page).into_response();
                 retry_after.set_on(&mut response);
                 return response;
@@ -63,7 +64,13 @@ impl IntoResponse for PageError {
                     .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
                 if let Some(fault) = error.server_fault() {
                     // For the log (`layers::log_server_errors`); the page never shows it.
-                    let body = layout::page(problem.title, None, server_error_body(status));
+                    let body = layout::page(
+                        StaffLang::En,
+                        "/staff",
+                        problem.title,
+                        None,
+                        server_error_body(status),
+                    );
                     let mut response = (status, body).into_response();
                     response.extensions_mut().insert(fault);
                     return response;
@@ -93,7 +100,11 @@ impl IntoResponse for PageError {
             p.lead { (detail) }
             p { a href="/staff" { "Go to your start page" } }
         };
-        (status, layout::page(title, None, body)).into_response()
+        (
+            status,
+            layout::page(StaffLang::En, "/staff", title, None, body),
+        )
+            .into_response()
     }
 }
 

@@ -3,6 +3,8 @@
 
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
+use super::i18n::StaffLang;
+
 /// The stylesheet of every page (inline, as the CSP allows).
 const STYLE: &str = r#"
 :root{--ink:#1d232b;--muted:#5b6673;--line:#d9dee4;--bg:#f5f6f8;--card:#fff;--accent:#0b5cad;
@@ -78,6 +80,7 @@ ul.plain{list-style:none;padding:0;margin:0}
 ul.plain li{padding:.5rem 0;border-bottom:1px solid var(--line)}
 ul.plain li:last-child{border-bottom:0}
 fieldset.plain{border:0;padding:0;margin:.5rem 0}
+form.lang-switch{margin:2rem 0 0;text-align:right}
 fieldset.plain legend{font-weight:500;padding:0;margin-bottom:.2rem}
 label.check{display:flex;gap:.5rem;align-items:center;font-weight:400;margin:.35rem 0}
 label.check input{width:1.3rem;height:1.3rem;flex:none}
@@ -112,11 +115,18 @@ impl Nav {
     }
 }
 
-/// A whole page: `title`, the navigation when signed in, and `body` inside `<main>`.
-pub(super) fn page(title: &str, nav: Option<&Nav>, body: Markup) -> Markup {
+/// A whole page in `lang`: `title`, the navigation when signed in, the language switch
+/// (back to `here`), and `body` inside `<main>`.
+pub(super) fn page(
+    lang: StaffLang,
+    here: &str,
+    title: &str,
+    nav: Option<&Nav>,
+    body: Markup,
+) -> Markup {
     html! {
         (DOCTYPE)
-        html lang="en" {
+        html lang=(lang.code()) {
             head {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
@@ -141,13 +151,31 @@ pub(super) fn page(title: &str, nav: Option<&Nav>, body: Markup) -> Markup {
                             }
                         }
                         form method="post" action="/staff/logout" {
-                            button type="submit" { "Sign out" }
+                            button type="submit" { (lang.pick("Sign out", "로그아웃")) }
                         }
                         span.who { (nav.who) }
                     }
                 }
-                main { (body) }
+                main {
+                    (body)
+                    (switch(lang, here))
+                }
             }
+        }
+    }
+}
+
+/// The language switch: one button for the language not shown.
+fn switch(lang: StaffLang, here: &str) -> Markup {
+    let (other, label) = match lang {
+        StaffLang::En => (StaffLang::Ko, "한국어"),
+        StaffLang::Ko => (StaffLang::En, "English"),
+    };
+    html! {
+        form.lang-switch.no-print method="post" action="/staff/language" {
+            input type="hidden" name="lang" value=(other.code());
+            input type="hidden" name="back" value=(here);
+            button.secondary type="submit" lang=(other.code()) { (label) }
         }
     }
 }

@@ -11,6 +11,7 @@
 //!
 //! - [`guard`]: the security headers and the same-origin check for POSTs.
 //! - [`error`]: page errors and the signed-in staff extractor.
+//! - [`i18n`]: the pages' two languages (Korean, English) and the switch between them.
 //! - [`layout`]: the shared page shell and its stylesheet.
 //! - [`format`]: times, statuses and configurations in words.
 //! - [`sign_in`]: `/staff` sign-in and sign-out, and the operator's start page.
@@ -25,6 +26,7 @@ mod counter;
 mod error;
 mod format;
 mod guard;
+mod i18n;
 mod layout;
 mod print;
 mod sign_in;
@@ -44,6 +46,7 @@ pub fn router() -> Router<Arc<AppState>> {
         .route("/staff", get(sign_in::form))
         .route("/staff/login", post(sign_in::submit))
         .route("/staff/logout", post(sign_in::sign_out))
+        .route("/staff/language", post(i18n::switch))
         .route("/counter", get(counter::home))
         .route("/counter/receipts", post(counter::receive))
         .route("/counter/pickups", get(counter::find))

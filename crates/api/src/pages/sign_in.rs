@@ -14,6 +14,7 @@ use serde::Deserialize;
 use domain::staff::Role;
 
 use super::error::{PageError, PageResult, PageStaff};
+use super::i18n::StaffLang;
 use super::layout::{self, Banner, Nav};
 use crate::AppState;
 use crate::auth::{Staff, session_token};
@@ -109,7 +110,7 @@ fn sign_in_page(email: &str, banner: Option<&Banner>) -> Markup {
             }
         }
     };
-    layout::page("Sign in", None, body)
+    layout::page(StaffLang::En, "/staff", "Sign in", None, body)
 }
 
 /// `GET /admin`: the operator's start page.
@@ -131,5 +132,5 @@ fn start_page(staff: &Staff, place: &str, current: &'static str) -> Markup {
             p.muted { "The pages for this role are not built yet; the JSON API serves it meanwhile." }
         }
     };
-    layout::page("Signed in", Some(&nav), body)
+    layout::page(StaffLang::En, current, "Signed in", Some(&nav), body)
 }

@@ -21,6 +21,7 @@ use domain::ticket::{Ticket, TicketId, TicketStatus};
 
 use super::error::{PageError, PageResult, PageStaff};
 use super::format::{self, ConfigLine};
+use super::i18n::StaffLang;
 use super::layout::{self, Banner, Nav};
 use crate::AppState;
 use crate::auth::Staff;
@@ -156,7 +157,13 @@ pub(super) async fn queue(
             (queue_table(&finished, language))
         }
     };
-    Ok(layout::page("Ticket queue", Some(&nav), body))
+    Ok(layout::page(
+        StaffLang::En,
+        "/workshop",
+        "Ticket queue",
+        Some(&nav),
+        body,
+    ))
 }
 
 struct QueueRow {
@@ -489,7 +496,7 @@ fn ticket_page(
             }
         }
     };
-    layout::page(&view.number, Some(&nav), body)
+    layout::page(StaffLang::En, "/workshop", &view.number, Some(&nav), body)
 }
 
 /// What the item is made to: the measurements with unit and source, the recommended base
